@@ -1,0 +1,163 @@
+//! What the page told us about a draft: where it is typed, as whom, and to whom.
+//!
+//! The content script fills this from the site adapter; the CLI reads it from JSON.
+//! Every field but the text is optional, because pages do not always say.
+
+use crate::policy::Policy;
+use serde::{Deserialize, Serialize};
+
+/// A draft and its context: one line of `postguard check --jsonl`, one message from a tab.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Draft {
+    pub text: String,
+    #[serde(flatten)]
+    pub context: Context,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Context {
+    /// Platform id: "x", "facebook", ... (unknown platforms are fine).
+    pub platform: Option<String>,
+    /// The account the post would be published as.
+    pub account: Option<Account>,
+    pub acting_as: ActingAs,
+    pub surface: Surface,
+    /// For form fields: what the field holds ("email", "password", "bio", ...).
+    pub field: Option<String>,
+    pub target: Option<Target>,
+    /// The employee at the keyboard.
+    pub user: Option<User>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Account {
+    pub handle: Option<String>,
+    pub name: Option<String>,
+}
+
+/// Whether the person posts as themself or as a Page, company or brand they manage.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ActingAs {
+    #[default]
+    #[serde(rename = "self")]
+    Own,
+    Page,
+    Company,
+    Brand,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Surface {
+    #[default]
+    Post,
+    Reply,
+    Comment,
+    Dm,
+    Profile,
+    Login,
+    /// A composer the adapter could not classify.
+    Unknown,
+}
+
+impl Surface {
+    /// Surfaces where a person types into a form about an account rather than a post.
+    pub fn is_account_form(self) -> bool {
+        matches!(self, Surface::Profile | Surface::Login)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Target {
+    pub kind: TargetKind,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    /// A private individual's profile, wall, post or conversation.
+    Person,
+    Organization,
+    #[default]
+    Unknown,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct User {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub title: Option<String>,
+}
+
+/// Folds a handle for comparison: no '@', '_', '.', '-' or case.
+pub fn fold_handle(handle: &str) -> String {
+    handle
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Why an account counts as the City's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CityAccountReason {
+    Registered,
+    Name,
+    Handle,
+}
+
+impl Context {
+    /// The account's best label for messages: its name, else its handle.
+    pub fn account_label(&self) -> Option<String> {
+        let a = self.account.as_ref()?;
+        a.name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| a.handle.as_ref().map(|h| format!("@{}", h.trim_start_matches('@'))))
+    }
+
+    /// Is the active account a City account, and by what evidence?
+    pub fn city_account(&self, policy: &Policy) -> Option<CityAccountReason> {
+        let account = self.account.as_ref()?;
+        let handle = account.handle.as_deref().map(fold_handle).unwrap_or_default();
+        let name = account.name.as_deref().unwrap_or("");
+        let registered = policy.accounts.iter().any(|r| {
+            let platform_ok = self
+                .platform
+                .as_deref()
+                .is_none_or(|p| p.eq_ignore_ascii_case(&r.platform));
+            let key = fold_handle(&r.handle);
+            platform_ok
+                && !key.is_empty()
+                && (key == handle || r.name.as_deref().is_some_and(|n| fold_handle(n) == fold_handle(name)))
+        });
+        if registered {
+            return Some(CityAccountReason::Registered);
+        }
+        let name_words: Vec<String> = crate::text::words(name).map(|w| w.lower).collect();
+        if policy.account_patterns.names.iter().any(|p| {
+            let pat: Vec<String> = crate::text::words(p).map(|w| w.lower).collect();
+            !pat.is_empty() && name_words.windows(pat.len()).any(|w| w == pat.as_slice())
+        }) {
+            return Some(CityAccountReason::Name);
+        }
+        if !handle.is_empty()
+            && policy
+                .account_patterns
+                .handle_prefixes
+                .iter()
+                .any(|p| handle.starts_with(&fold_handle(p)))
+        {
+            return Some(CityAccountReason::Handle);
+        }
+        None
+    }
+}

@@ -1,0 +1,141 @@
+//! Phrase lists from the policy, compiled once and matched word by word.
+//!
+//! Phrases are whole lower-case words; a trailing `*` on a word matches any ending
+//! ("hungover", "parent*"). Matching is linear in the draft's words: candidates are
+//! found through a map keyed by each phrase's first word.
+
+use crate::text::Word;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Pat {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Pat {
+    fn parse(word: &str) -> Pat {
+        match word.strip_suffix('*') {
+            Some(p) => Pat::Prefix(p.to_string()),
+            None => Pat::Exact(word.to_string()),
+        }
+    }
+    fn matches(&self, w: &str) -> bool {
+        match self {
+            Pat::Exact(e) => e == w,
+            Pat::Prefix(p) => w.starts_with(p.as_str()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    words: Vec<Pat>,
+    group: usize,
+}
+
+/// A hit: which group matched, and the span of words it covered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub group: usize,
+    /// Index of the first and one-past-last matched word.
+    pub first: usize,
+    pub last: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    by_first_word: HashMap<String, Vec<usize>>,
+    prefixed: Vec<usize>,
+    phrases: Vec<Phrase>,
+}
+
+impl Lexicon {
+    /// Builds a lexicon from groups of phrases; a phrase's group is its index in `groups`.
+    pub fn new<'a, G, P>(groups: G) -> Lexicon
+    where
+        G: IntoIterator<Item = P>,
+        P: IntoIterator<Item = &'a str>,
+    {
+        let mut lex = Lexicon::default();
+        for (group, phrases) in groups.into_iter().enumerate() {
+            for phrase in phrases {
+                // Split phrases the same way drafts are split, but keep '*' markers.
+                let words: Vec<Pat> = phrase
+                    .split_whitespace()
+                    .flat_map(|chunk| {
+                        let star = chunk.ends_with('*');
+                        let mut ws: Vec<String> =
+                            crate::text::words(chunk).map(|w| w.lower).collect();
+                        if star {
+                            if let Some(last) = ws.last_mut() {
+                                last.push('*');
+                            }
+                        }
+                        ws
+                    })
+                    .map(|w| Pat::parse(&w))
+                    .collect();
+                let Some(first) = words.first() else { continue };
+                let idx = lex.phrases.len();
+                match first {
+                    Pat::Exact(w) => lex.by_first_word.entry(w.clone()).or_default().push(idx),
+                    Pat::Prefix(_) => lex.prefixed.push(idx),
+                }
+                lex.phrases.push(Phrase { words, group });
+            }
+        }
+        lex
+    }
+
+    /// All non-overlapping hits, leftmost-longest, in text order.
+    pub fn find(&self, words: &[Word]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let exact = self.by_first_word.get(&words[i].lower).into_iter().flatten();
+            let best = exact
+                .chain(self.prefixed.iter())
+                .map(|&p| &self.phrases[p])
+                .filter(|p| {
+                    words.len() - i >= p.words.len()
+                        && p.words.iter().zip(&words[i..]).all(|(pat, w)| pat.matches(&w.lower))
+                })
+                .max_by_key(|p| p.words.len());
+            match best {
+                Some(p) => {
+                    hits.push(Hit {
+                        group: p.group,
+                        first: i,
+                        last: i + p.words.len(),
+                    });
+                    i += p.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    #[test]
+    fn finds_longest_phrases_and_prefixes() {
+        let lex = Lexicon::new([vec!["my kids", "my"], vec!["hungover", "parent*"]]);
+        let w: Vec<_> = words("My kids and my parents, hungover").collect();
+        let hits = lex.find(&w);
+        let spans: Vec<_> = hits.iter().map(|h| (h.group, h.first, h.last)).collect();
+        assert_eq!(spans, [(0, 0, 2), (0, 3, 4), (1, 4, 5), (1, 5, 6)]);
+    }
+
+    #[test]
+    fn no_partial_word_matches() {
+        let lex = Lexicon::new([vec!["lol"]]);
+        let w: Vec<_> = words("lollipop Lolland").collect();
+        assert!(lex.find(&w).is_empty());
+    }
+}

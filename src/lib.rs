@@ -1,0 +1,22 @@
+//! PostGuard's engine: checks social media drafts against a City's Social Media Policy.
+//!
+//! The default policy is the City of West Allis Social Media Policy 1317. The same engine
+//! runs natively (the `postguard` CLI, tests) and as WebAssembly in the extension's
+//! background service worker.
+
+pub mod context;
+pub mod engine;
+pub mod lexicon;
+pub mod platform;
+pub mod policy;
+pub mod rules;
+pub mod text;
+pub mod verdict;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use context::{Context, Draft};
+pub use engine::Engine;
+pub use policy::Policy;
+pub use verdict::{Finding, Level, Verdict};

@@ -1,0 +1,87 @@
+//! §6.4 and §6.2.2: a City account used in a personal context.
+//!
+//! The famous failure is the rogue post sent from the official account by someone who
+//! thought they were on their own. This rule fires when the active account is the City's
+//! and the draft reads as personal (by the policy's weighted phrase lists), or when the
+//! post lands in a private individual's own space.
+
+use super::{Facts, Rule};
+use crate::context::{Surface, TargetKind};
+use crate::policy::Severity;
+use crate::verdict::{Evidence, Finding};
+
+pub const ID: &str = "city-account-personal-context";
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    section: "6.4",
+    default: Severity::Warn,
+    check,
+};
+
+/// The weight at which a draft reads as personal.
+const THRESHOLD: u32 = 2;
+
+fn check(f: &Facts) -> Vec<Finding> {
+    if f.city.is_none() {
+        return Vec::new();
+    }
+    let account = f.ctx.account_label().unwrap_or_else(|| f.policy.city.clone());
+    let hits = f.lexicons.personal.find(&f.words);
+    let score: u32 = hits
+        .iter()
+        .map(|h| u32::from(f.policy.personal_markers[h.group].weight))
+        .sum();
+
+    let private_space = f.ctx.target.as_ref().is_some_and(|t| t.kind == TargetKind::Person)
+        && matches!(f.ctx.surface, Surface::Post | Surface::Comment);
+
+    if score < THRESHOLD && !private_space {
+        return Vec::new();
+    }
+    let evidence: Vec<Evidence> = hits
+        .iter()
+        .map(|h| {
+            let (first, last) = (&f.words[h.first], &f.words[h.last - 1]);
+            Evidence {
+                text: f.text[first.bytes.start..last.bytes.end].to_string(),
+                start: first.start,
+                end: last.end,
+            }
+        })
+        .collect();
+
+    let mut why = Vec::new();
+    if score >= THRESHOLD {
+        let mut labels: Vec<&str> = Vec::new();
+        for h in &hits {
+            let label = f.policy.personal_markers[h.group].label.as_str();
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        let quoted: Vec<String> = evidence.iter().take(4).map(|e| format!("“{}”", e.text)).collect();
+        why.push(format!(
+            "this reads as personal ({}: {})",
+            labels.join(", "),
+            quoted.join(", ")
+        ));
+    }
+    if private_space {
+        let whose = f
+            .ctx
+            .target
+            .as_ref()
+            .and_then(|t| t.name.clone())
+            .map_or("a private individual".to_string(), |n| n);
+        why.push(format!("it goes to {whose}'s personal space"));
+    }
+    let message = format!(
+        "You are posting as the official City account {account}, but {}. City accounts are for City business only (§6.2.2); personal posts belong on your own account (§6.4).",
+        why.join(" and ")
+    );
+    let (start, end) = evidence.first().map_or((0, 0), |e| (e.start, e.end));
+    let mut finding = RULE.finding(message, start, end);
+    finding.evidence = evidence;
+    vec![finding]
+}

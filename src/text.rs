@@ -1,0 +1,207 @@
+//! Text scanning shared by the rules: words, email addresses, spans and platform lengths.
+//!
+//! Spans are UTF-16 code-unit offsets because the browser's strings and selections use them.
+
+/// A word of a draft with its UTF-16 span and its lower-case form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word<'a> {
+    pub raw: &'a str,
+    pub lower: String,
+    pub start: usize,
+    pub end: usize,
+    /// Byte range in the draft, for quoting phrases that span several words.
+    pub bytes: std::ops::Range<usize>,
+}
+
+/// Letters, digits and inner apostrophes make words ("can't", "70th").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// Iterates the words of `text`, folding typographic apostrophes to `'`.
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    let mut chars = text.char_indices().peekable();
+    let mut utf16 = 0usize;
+    std::iter::from_fn(move || {
+        // Skip to the next word start.
+        let (start_byte, start16) = loop {
+            let &(i, c) = chars.peek()?;
+            if is_word_char(c) {
+                break (i, utf16);
+            }
+            utf16 += c.len_utf16();
+            chars.next();
+        };
+        let mut end_byte = start_byte;
+        while let Some(&(i, c)) = chars.peek() {
+            let inner_apostrophe = is_apostrophe(c)
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char);
+            if !(is_word_char(c) || inner_apostrophe) {
+                break;
+            }
+            utf16 += c.len_utf16();
+            end_byte = i + c.len_utf8();
+            chars.next();
+        }
+        let raw = &text[start_byte..end_byte];
+        let lower = raw
+            .chars()
+            .map(|c| if is_apostrophe(c) { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        Some(Word {
+            raw,
+            lower,
+            start: start16,
+            end: utf16,
+            bytes: start_byte..end_byte,
+        })
+    })
+}
+
+/// An email address found in text, with its UTF-16 span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Email<'a> {
+    pub address: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_local_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "._%+-'".contains(c)
+}
+
+fn is_domain_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '.'
+}
+
+/// Finds email addresses by scanning out from each '@'; linear in the text length.
+pub fn emails(text: &str) -> Vec<Email<'_>> {
+    let mut found = Vec::new();
+    let mut consumed = 0; // bytes already claimed by an earlier address
+    for (at, _) in text.match_indices('@') {
+        if at < consumed {
+            continue;
+        }
+        let local_start = text[consumed..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_local_char(c))
+            .last()
+            .map_or(at, |(i, _)| consumed + i);
+        let after = &text[at + 1..];
+        let domain_len = after
+            .char_indices()
+            .take_while(|&(_, c)| is_domain_char(c))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        // A sentence may end right after the address: "write to a@b.gov."
+        let domain = after[..domain_len].trim_end_matches(['.', '-']);
+        let local = text[local_start..at].trim_start_matches('.');
+        let local_start = at - local.len();
+        if local.is_empty() || !domain.contains('.') || domain.starts_with('.') {
+            continue;
+        }
+        let end = at + 1 + domain.len();
+        found.push(Email {
+            address: &text[local_start..end],
+            start: utf16_len(&text[..local_start]),
+            end: utf16_len(&text[..end]),
+        });
+        consumed = end;
+    }
+    found
+}
+
+/// Length of `s` in UTF-16 code units.
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// How a platform counts characters toward its length limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counting {
+    /// Unicode code points.
+    CodePoints,
+    /// X's weighted count: most Latin text counts 1, CJK and emoji count 2, and every
+    /// URL counts 23 (twitter-text v3 configuration).
+    XWeighted,
+}
+
+/// The length of `text` as the platform counts it.
+pub fn platform_length(text: &str, counting: Counting) -> usize {
+    match counting {
+        Counting::CodePoints => text.chars().count(),
+        Counting::XWeighted => x_weighted_length(text),
+    }
+}
+
+fn x_weighted_length(text: &str) -> usize {
+    const URL_WEIGHT: usize = 23;
+    let light = |c: char| {
+        matches!(c as u32, 0..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037)
+    };
+    let mut len = 0;
+    for token in text.split_inclusive(char::is_whitespace) {
+        let bare = token.trim_end();
+        if looks_like_url(bare) {
+            len += URL_WEIGHT + (token.len() - bare.len());
+        } else {
+            len += token.chars().map(|c| if light(c) { 1 } else { 2 }).sum::<usize>();
+        }
+    }
+    len
+}
+
+/// Whether a whitespace-free token is a link, by scheme or "www.".
+pub fn looks_like_url(token: &str) -> bool {
+    let t = token.to_ascii_lowercase();
+    (t.starts_with("https://") || t.starts_with("http://") || t.starts_with("www."))
+        && t.len() > 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_utf16_spans() {
+        let w: Vec<_> = words("Can’t wait — 😀 my kids!").collect();
+        let lower: Vec<_> = w.iter().map(|w| w.lower.as_str()).collect();
+        assert_eq!(lower, ["can't", "wait", "my", "kids"]);
+        // The emoji is two UTF-16 units, so "my" starts at 15, not 14.
+        assert_eq!((w[2].start, w[2].end), (15, 17));
+    }
+
+    #[test]
+    fn finds_emails_with_spans_and_trailing_period() {
+        let e = emails("Mail jane.doe@westalliswi.gov. Or x@y");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].address, "jane.doe@westalliswi.gov");
+        assert_eq!((e[0].start, e[0].end), (5, 29));
+    }
+
+    #[test]
+    fn no_email_without_a_dotted_domain() {
+        assert!(emails("@CityofWestAllis thanks").is_empty());
+        assert!(emails("a@b").is_empty());
+    }
+
+    #[test]
+    fn x_counts_urls_as_23_and_cjk_as_2() {
+        assert_eq!(platform_length("hello", Counting::XWeighted), 5);
+        assert_eq!(
+            platform_length("see https://www.westalliswi.gov/a/very/long/path", Counting::XWeighted),
+            4 + 23
+        );
+        assert_eq!(platform_length("日本", Counting::XWeighted), 4);
+        assert_eq!(platform_length("日本", Counting::CodePoints), 2);
+    }
+}

@@ -1,0 +1,84 @@
+//! What the engine answers: findings that cite the policy, and the words the panel shows.
+
+use crate::context::CityAccountReason;
+use crate::policy::Severity;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Finding {
+    /// Stable rule id, e.g. "reply-signature".
+    pub rule: &'static str,
+    /// The policy section it enforces, e.g. "6.2.6".
+    pub section: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// UTF-16 span of the first words that triggered it (0..0 when it is about the whole draft).
+    pub start: usize,
+    pub end: usize,
+    /// Every span that triggered it, so the panel can say why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Evidence {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A one-click change the user may apply: insert `insert` at the end of the draft.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Fix {
+    pub label: String,
+    pub insert: String,
+    pub at: FixPosition,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FixPosition {
+    End,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Nothing holds the post.
+    Allow,
+    /// Hold the post until the user edits, fixes or posts anyway.
+    Warn,
+    /// Hold the post; posting anyway needs a reason.
+    Block,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AccountView {
+    pub city: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<CityAccountReason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// The panel's words, so that all wording comes from the engine.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Panel {
+    pub title: String,
+    pub edit: String,
+    pub post_anyway: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Verdict {
+    pub verdict: Level,
+    pub findings: Vec<Finding>,
+    pub account: AccountView,
+    /// "Posting as City account …", shown on the composer while a City account is active.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub badge: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub panel: Option<Panel>,
+}
