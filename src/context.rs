@@ -118,16 +118,21 @@ impl Context {
     /// The account's best label for messages: its name, else its handle.
     pub fn account_label(&self) -> Option<String> {
         let a = self.account.as_ref()?;
-        a.name
-            .clone()
-            .filter(|n| !n.trim().is_empty())
-            .or_else(|| a.handle.as_ref().map(|h| format!("@{}", h.trim_start_matches('@'))))
+        a.name.clone().filter(|n| !n.trim().is_empty()).or_else(|| {
+            a.handle
+                .as_ref()
+                .map(|h| format!("@{}", h.trim_start_matches('@')))
+        })
     }
 
     /// Is the active account a City account, and by what evidence?
     pub fn city_account(&self, policy: &Policy) -> Option<CityAccountReason> {
         let account = self.account.as_ref()?;
-        let handle = account.handle.as_deref().map(fold_handle).unwrap_or_default();
+        let handle = account
+            .handle
+            .as_deref()
+            .map(fold_handle)
+            .unwrap_or_default();
         let name = account.name.as_deref().unwrap_or("");
         let registered = policy.accounts.iter().any(|r| {
             let platform_ok = self
@@ -137,7 +142,10 @@ impl Context {
             let key = fold_handle(&r.handle);
             platform_ok
                 && !key.is_empty()
-                && (key == handle || r.name.as_deref().is_some_and(|n| fold_handle(n) == fold_handle(name)))
+                && (key == handle
+                    || r.name
+                        .as_deref()
+                        .is_some_and(|n| fold_handle(n) == fold_handle(name)))
         });
         if registered {
             return Some(CityAccountReason::Registered);

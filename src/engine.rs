@@ -54,9 +54,12 @@ impl Engine {
             .max()
             .unwrap_or(Level::Allow);
         let label = ctx.account_label();
-        let badge = city
-            .as_ref()
-            .map(|_| format!("Posting as City account {}", label.as_deref().unwrap_or(&self.policy.city)));
+        let badge = city.as_ref().map(|_| {
+            format!(
+                "Posting as City account {}",
+                label.as_deref().unwrap_or(&self.policy.city)
+            )
+        });
         Verdict {
             verdict,
             panel: (verdict != Level::Allow).then(|| Panel {
@@ -81,11 +84,14 @@ impl Engine {
             .and_then(|u| u.email.as_deref())
             .and_then(|e| self.policy.authorized_user(e));
         let own = |pick: fn(&crate::context::User) -> &Option<String>| {
-            user.and_then(|u| pick(u).clone()).filter(|s| !s.trim().is_empty())
+            user.and_then(|u| pick(u).clone())
+                .filter(|s| !s.trim().is_empty())
         };
         Signer {
             name: listed.map(|u| u.name.clone()).or_else(|| own(|u| &u.name)),
-            title: listed.map(|u| u.title.clone()).or_else(|| own(|u| &u.title)),
+            title: listed
+                .map(|u| u.title.clone())
+                .or_else(|| own(|u| &u.title)),
         }
     }
 }

@@ -93,13 +93,20 @@ impl Lexicon {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let exact = self.by_first_word.get(&words[i].lower).into_iter().flatten();
+            let exact = self
+                .by_first_word
+                .get(&words[i].lower)
+                .into_iter()
+                .flatten();
             let best = exact
                 .chain(self.prefixed.iter())
                 .map(|&p| &self.phrases[p])
                 .filter(|p| {
                     words.len() - i >= p.words.len()
-                        && p.words.iter().zip(&words[i..]).all(|(pat, w)| pat.matches(&w.lower))
+                        && p.words
+                            .iter()
+                            .zip(&words[i..])
+                            .all(|(pat, w)| pat.matches(&w.lower))
                 })
                 .max_by_key(|p| p.words.len());
             match best {

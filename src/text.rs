@@ -145,16 +145,17 @@ pub fn platform_length(text: &str, counting: Counting) -> usize {
 
 fn x_weighted_length(text: &str) -> usize {
     const URL_WEIGHT: usize = 23;
-    let light = |c: char| {
-        matches!(c as u32, 0..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037)
-    };
+    let light = |c: char| matches!(c as u32, 0..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037);
     let mut len = 0;
     for token in text.split_inclusive(char::is_whitespace) {
         let bare = token.trim_end();
         if looks_like_url(bare) {
             len += URL_WEIGHT + (token.len() - bare.len());
         } else {
-            len += token.chars().map(|c| if light(c) { 1 } else { 2 }).sum::<usize>();
+            len += token
+                .chars()
+                .map(|c| if light(c) { 1 } else { 2 })
+                .sum::<usize>();
         }
     }
     len
@@ -163,8 +164,7 @@ fn x_weighted_length(text: &str) -> usize {
 /// Whether a whitespace-free token is a link, by scheme or "www.".
 pub fn looks_like_url(token: &str) -> bool {
     let t = token.to_ascii_lowercase();
-    (t.starts_with("https://") || t.starts_with("http://") || t.starts_with("www."))
-        && t.len() > 8
+    (t.starts_with("https://") || t.starts_with("http://") || t.starts_with("www.")) && t.len() > 8
 }
 
 #[cfg(test)]
@@ -176,8 +176,8 @@ mod tests {
         let w: Vec<_> = words("Can’t wait — 😀 my kids!").collect();
         let lower: Vec<_> = w.iter().map(|w| w.lower.as_str()).collect();
         assert_eq!(lower, ["can't", "wait", "my", "kids"]);
-        // The emoji is two UTF-16 units, so "my" starts at 15, not 14.
-        assert_eq!((w[2].start, w[2].end), (15, 17));
+        // The emoji is two UTF-16 units, so "my" starts at 16, not 15.
+        assert_eq!((w[2].start, w[2].end), (16, 18));
     }
 
     #[test]
@@ -198,7 +198,10 @@ mod tests {
     fn x_counts_urls_as_23_and_cjk_as_2() {
         assert_eq!(platform_length("hello", Counting::XWeighted), 5);
         assert_eq!(
-            platform_length("see https://www.westalliswi.gov/a/very/long/path", Counting::XWeighted),
+            platform_length(
+                "see https://www.westalliswi.gov/a/very/long/path",
+                Counting::XWeighted
+            ),
             4 + 23
         );
         assert_eq!(platform_length("日本", Counting::XWeighted), 4);

@@ -45,7 +45,11 @@ pub(super) fn parse(json: &str) -> Result<Policy, PolicyError> {
         // serde_json appends "at line L column C"; keep it, it helps find the spot.
         PolicyError {
             errors: vec![FieldError {
-                path: if path == "." { "(document)".into() } else { path },
+                path: if path == "." {
+                    "(document)".into()
+                } else {
+                    path
+                },
                 reason: inner.to_string(),
             }],
         }
@@ -71,7 +75,10 @@ fn check(p: &Policy) -> Vec<FieldError> {
         err("city".into(), "must not be empty");
     }
     if p.email_domains.is_empty() {
-        err("email_domains".into(), "needs at least one City email domain");
+        err(
+            "email_domains".into(),
+            "needs at least one City email domain",
+        );
     }
     for (i, d) in p.email_domains.iter().enumerate() {
         if !is_domain(d) {
@@ -129,7 +136,10 @@ fn check(p: &Policy) -> Vec<FieldError> {
     }
     for (i, g) in p.personal_markers.iter().enumerate() {
         if g.weight == 0 {
-            err(format!("personal_markers[{i}].weight"), "must be at least 1");
+            err(
+                format!("personal_markers[{i}].weight"),
+                "must be at least 1",
+            );
         }
         for (j, ph) in g.phrases.iter().enumerate() {
             if crate::text::words(ph).next().is_none() {

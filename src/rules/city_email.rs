@@ -22,8 +22,8 @@ fn check(f: &Facts) -> Vec<Finding> {
     if f.city.is_some() {
         return Vec::new();
     }
-    let in_form = f.ctx.surface.is_account_form()
-        || f.ctx.field.as_deref().is_some_and(|fl| !fl.is_empty());
+    let in_form =
+        f.ctx.surface.is_account_form() || f.ctx.field.as_deref().is_some_and(|fl| !fl.is_empty());
     let own = f.ctx.user.as_ref().and_then(|u| u.email.as_deref());
     emails(f.text)
         .into_iter()

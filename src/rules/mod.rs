@@ -58,11 +58,7 @@ pub struct Rule {
 }
 
 /// Every rule, in the order findings are shown.
-pub const RULES: &[Rule] = &[
-    personal_context::RULE,
-    city_email::RULE,
-    signature::RULE,
-];
+pub const RULES: &[Rule] = &[personal_context::RULE, city_email::RULE, signature::RULE];
 
 impl Rule {
     /// A finding of this rule; the engine sets the severity from the policy.

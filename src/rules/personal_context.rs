@@ -26,14 +26,21 @@ fn check(f: &Facts) -> Vec<Finding> {
     if f.city.is_none() {
         return Vec::new();
     }
-    let account = f.ctx.account_label().unwrap_or_else(|| f.policy.city.clone());
+    let account = f
+        .ctx
+        .account_label()
+        .unwrap_or_else(|| f.policy.city.clone());
     let hits = f.lexicons.personal.find(&f.words);
     let score: u32 = hits
         .iter()
         .map(|h| u32::from(f.policy.personal_markers[h.group].weight))
         .sum();
 
-    let private_space = f.ctx.target.as_ref().is_some_and(|t| t.kind == TargetKind::Person)
+    let private_space = f
+        .ctx
+        .target
+        .as_ref()
+        .is_some_and(|t| t.kind == TargetKind::Person)
         && matches!(f.ctx.surface, Surface::Post | Surface::Comment);
 
     if score < THRESHOLD && !private_space {
@@ -60,7 +67,11 @@ fn check(f: &Facts) -> Vec<Finding> {
                 labels.push(label);
             }
         }
-        let quoted: Vec<String> = evidence.iter().take(4).map(|e| format!("“{}”", e.text)).collect();
+        let quoted: Vec<String> = evidence
+            .iter()
+            .take(4)
+            .map(|e| format!("“{}”", e.text))
+            .collect();
         why.push(format!(
             "this reads as personal ({}: {})",
             labels.join(", "),

@@ -35,10 +35,16 @@ fn check(f: &Facts) -> Vec<Finding> {
     if signed(f.text, name, title) {
         return Vec::new();
     }
-    let sep = if f.text.ends_with(char::is_whitespace) { "— " } else { " — " };
+    let sep = if f.text.ends_with(char::is_whitespace) {
+        "— "
+    } else {
+        " — "
+    };
     let insert = format!("{sep}{name}, {title}");
     let mut finding = RULE.finding(
-        format!("When you reply as the City, include your name and title (§6.2.6): “{name}, {title}”."),
+        format!(
+            "When you reply as the City, include your name and title (§6.2.6): “{name}, {title}”."
+        ),
         0,
         0,
     );
