@@ -1,0 +1,156 @@
+// Draws what the engine decided: the warning panel and the City-account badge.
+// All wording comes from the engine's verdict; this file only lays it out.
+// Both live in shadow roots so page styles cannot reach them, and every button ignores
+// untrusted (script-made) events so the page cannot press them.
+'use strict';
+
+const PostGuardPanel = (() => {
+  const css = `
+    :host { all: initial; }
+    .box { font: 14px/1.4 system-ui, sans-serif; color: #1b1b1b; background: #fffbe6;
+      border: 2px solid #b35c00; border-radius: 10px; padding: 12px 14px; max-width: 420px;
+      box-shadow: 0 6px 24px rgba(0,0,0,.25); }
+    h2 { font-size: 15px; margin: 0 0 6px; }
+    ul { margin: 0 0 10px; padding-left: 18px; }
+    li { margin: 4px 0; }
+    .sec { font-weight: 600; }
+    .actions { display: flex; gap: 8px; flex-wrap: wrap; }
+    button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid #555;
+      background: #fff; cursor: pointer; }
+    button:focus-visible { outline: 3px solid #0b5fff; outline-offset: 1px; }
+    button[data-action=fix] { background: #0b5fff; color: #fff; border-color: #0b5fff; }
+    .badge { font: 12px/1.2 system-ui, sans-serif; background: #0b3d91; color: #fff;
+      padding: 3px 8px; border-radius: 10px; white-space: nowrap; }
+    @media (prefers-color-scheme: dark) {
+      .box { background: #2b2410; color: #f4ecd8; border-color: #e08a2c; }
+      button { background: #222; color: #eee; border-color: #888; }
+    }`;
+  let sheet;
+  const styles = () => {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    return [sheet];
+  };
+
+  function host(kind) {
+    const el = document.createElement('div');
+    el.dataset.postguard = kind;
+    const root = el.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = styles();
+    return { el, root };
+  }
+
+  function place(el, anchor, below) {
+    const r = anchor.getBoundingClientRect();
+    Object.assign(el.style, {
+      position: 'fixed',
+      zIndex: '2147483647',
+      left: `${Math.max(8, Math.min(r.left, innerWidth - 440))}px`,
+      top: below ? `${Math.min(r.bottom + 6, innerHeight - 40)}px` : `${Math.max(4, r.top - 24)}px`,
+    });
+  }
+
+  function button(action, label, onChoose, extra = {}) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.action = action;
+    b.textContent = label;
+    Object.assign(b.dataset, extra);
+    b.addEventListener('click', (e) => {
+      e.stopPropagation();
+      if (e.isTrusted) onChoose();
+    });
+    return b;
+  }
+
+  let open = null;
+
+  /** Shows the verdict's panel by `anchor`; resolves with {action, fix?} when the user chooses. */
+  function show(verdict, anchor) {
+    close();
+    return new Promise((resolve) => {
+      const { el, root } = host('panel');
+      const box = document.createElement('div');
+      box.className = 'box';
+      box.setAttribute('role', 'alertdialog');
+      box.setAttribute('aria-labelledby', 'pg-title');
+      box.setAttribute('aria-describedby', 'pg-findings');
+      const title = document.createElement('h2');
+      title.id = 'pg-title';
+      title.textContent = verdict.panel.title;
+      const list = document.createElement('ul');
+      list.id = 'pg-findings';
+      for (const f of verdict.findings) {
+        const li = document.createElement('li');
+        li.dataset.section = f.section;
+        li.dataset.rule = f.rule;
+        const sec = document.createElement('span');
+        sec.className = 'sec';
+        sec.textContent = `§${f.section} `;
+        li.append(sec, f.message);
+        list.append(li);
+      }
+      // Resolve first: close() would otherwise settle the promise as a dismissal.
+      const done = (choice) => {
+        resolve(choice);
+        close();
+      };
+      const actions = document.createElement('div');
+      actions.className = 'actions';
+      for (const f of verdict.findings.filter((f) => f.fix)) {
+        actions.append(button('fix', f.fix.label, () => done({ action: 'fix', fix: f.fix }), { rule: f.rule }));
+      }
+      actions.append(
+        button('edit', verdict.panel.edit, () => done({ action: 'edit' })),
+        button('post', verdict.panel.post_anyway, () => done({ action: 'post' })),
+      );
+      box.append(title, list, actions);
+      root.append(box);
+      box.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape' && e.isTrusted) {
+          e.stopPropagation();
+          done({ action: 'edit' });
+        }
+      });
+      document.documentElement.append(el);
+      place(el, anchor, true);
+      open = { el, resolve: () => resolve({ action: 'dismiss' }) };
+      actions.querySelector('button').focus({ preventScroll: true });
+    });
+  }
+
+  function close() {
+    if (!open) return;
+    const { el, resolve } = open;
+    open = null;
+    el.remove();
+    resolve();
+  }
+
+  let badge = null;
+
+  /** Shows or hides the persistent "Posting as City account …" badge by `anchor`. */
+  function setBadge(text, anchor) {
+    if (!text || !anchor?.isConnected) {
+      badge?.el.remove();
+      badge = null;
+      return;
+    }
+    if (!badge) {
+      badge = host('badge');
+      const span = document.createElement('span');
+      span.className = 'badge';
+      span.setAttribute('role', 'status');
+      badge.root.append(span);
+      badge.el.setAttribute('aria-live', 'polite');
+      document.documentElement.append(badge.el);
+    }
+    badge.root.querySelector('span').textContent = text;
+    badge.el.title = text;
+    place(badge.el, anchor, false);
+  }
+
+  return { show, close, setBadge, isOpen: () => open !== null };
+})();
