@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every PostGuard test: formatting and lints, native tests (engine, rules, CLI),
+# the build, and the end-to-end tests in real headless Chromium with the built extension.
+# Installs what is missing (Chromium, chromedriver, npm packages, build tools); safe to rerun.
+set -euo pipefail
+cd "$(dirname "$0")"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- what the tests need -------------------------------------------------------------
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Debian's chromium and chromium-driver"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages (playwright-core, esbuild, the real editors)"
+  npm ci --no-audit --no-fund --silent
+fi
+
+# --- native --------------------------------------------------------------------------
+say "cargo fmt --check"
+cargo fmt --check
+say "cargo clippy, warnings are errors"
+cargo clippy --quiet --all-targets -- -D warnings
+say "native tests"
+cargo test --quiet
+
+# --- in the browser ------------------------------------------------------------------
+./build.sh # also installs the wasm32 target the next lint needs
+say "cargo clippy for wasm32, warnings are errors"
+cargo clippy --quiet --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings
+say "end-to-end tests in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/

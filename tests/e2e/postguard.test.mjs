@@ -1,0 +1,156 @@
+// End-to-end scenarios for the PostGuard extension on the fixture sites (see fixtures.test.mjs for
+// the fixtures themselves). Needs a built extension: dist/chrome, or POSTGUARD_DIST.
+import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+
+const X = 'https://x.com', FB = 'https://www.facebook.com';
+const CITY = 'as=CityofWestAllis&name=City%20of%20West%20Allis';
+const PERSONAL = 'as=jdoe_personal&name=Jane%20Doe';
+const DRAFT = '[data-testid="tweetTextarea_0"] [role="textbox"]';
+const LEXICAL = '[data-lexical-editor="true"][aria-label^="Comment as"]';
+const X_BUTTON = '[data-testid="tweetButtonInline"]';
+const USER = { email: 'jdoe@westalliswi.gov', name: 'Jane Doe', title: 'Communications Specialist' };
+const SIGNATURE = '— Jane Doe, Communications Specialist';
+
+const skip = !extensionBuilt() &&
+  `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
+
+const panel = (page) => page.locator('[data-postguard="panel"]');
+const posted = (page) => page.evaluate(() => window.__posted);
+const editorText = (page) => page.evaluate(() => window.__editorText());
+const occurrences = (s, sub) => s.split(sub).length - 1;
+
+// Waits for the panel, checks it is an alertdialog with the given finding, returns the panel.
+async function expectPanel(page, section) {
+  const p = panel(page);
+  await p.locator('[role="alertdialog"]').waitFor();
+  await p.locator(`li[data-section="${section}"]`).first().waitFor();
+  return p;
+}
+
+// The site posts only after the extension lets the submission through, possibly asynchronously.
+async function expectPosted(page, expected) {
+  await page.waitForFunction((n) => window.__posted.length >= n, expected.length);
+  await page.waitForTimeout(300); // a second, duplicate post would show up here
+  assert.deepEqual(await posted(page), expected);
+}
+
+// Skipped per test (not per suite) so the runner's summary counts them as skipped.
+const it = (name, fn) => test(name, { skip }, fn);
+
+describe('PostGuard end to end', () => {
+  let h, page;
+  before(async () => { if (!skip) h = await launch(); });
+  after(() => h?.close());
+
+  beforeEach(async () => {
+    if (!h) return;
+    await h.sw.evaluate((user) => chrome.storage.local.set({ user }), USER);
+    h.requests.length = 0;
+  });
+  afterEach(async () => {
+    if (!h) return;
+    await page?.close();
+    page = null;
+    // The extension must make no network request: nothing to a foreign host, nothing from its worker.
+    assert.deepEqual(extensionNetworkRequests(h.requests), []);
+  });
+
+  // Content scripts run at document_idle, which can be just after the load event that goto waits
+  // for; give them a moment so the first keystrokes are not typed before they attach.
+  async function open(url, ready) {
+    page = await h.newPage(url);
+    await page.locator(ready).waitFor();
+    await page.waitForTimeout(300);
+    return page;
+  }
+
+  it('1. X post as a City account: badge, §6.4 finding, Post anyway posts once', async () => {
+    await open(`${X}/home?${CITY}`, DRAFT);
+    const text = "Ugh, so hungover after last night lol. Can't wait for the weekend with my kids";
+    await page.click(DRAFT);
+    // Checked once the composer has focus: the badge may be shown on page load or on focus.
+    await page.locator('[data-postguard="badge"]', { hasText: 'Posting as City account' })
+      .filter({ hasText: /City of West Allis|CityofWestAllis/ }).waitFor();
+    await page.keyboard.type(text);
+    await page.click(X_BUTTON);
+
+    const p = await expectPanel(page, '6.4');
+    assert.deepEqual(await posted(page), []);
+    await p.locator('button[data-action="post"]').click();
+    await p.waitFor({ state: 'hidden' });
+    await expectPosted(page, [text]);
+  });
+
+  it('2a. X reply as a City account: §6.2.6 fix adds the signature once, then Reply posts it', async () => {
+    await open(`${X}/jane_resident/status/123?${CITY}`, DRAFT);
+    const text = 'Yes, the library is open 9am to 5pm on Saturday.';
+    await page.click(DRAFT);
+    await page.keyboard.type(text);
+    await page.keyboard.press('Control+Enter');
+
+    const p = await expectPanel(page, '6.2.6');
+    assert.deepEqual(await posted(page), []);
+    await p.locator('button[data-action="fix"]').click();
+    await p.waitFor({ state: 'hidden' });
+    await page.waitForFunction((sig) => window.__editorText().endsWith(sig), SIGNATURE);
+    const signed = await editorText(page);
+    assert.ok(signed.startsWith(text), signed);
+    assert.equal(occurrences(signed, SIGNATURE), 1, signed);
+
+    await page.click(X_BUTTON);
+    await expectPosted(page, [signed]);
+    assert.equal(await panel(page).locator('[role="alertdialog"]:visible').count(), 0);
+  });
+
+  it('2b. Facebook comment as a Page: §6.2.6 fix adds the signature once, then Enter posts it', async () => {
+    await open(`${FB}/?as=City%20of%20West%20Allis`, LEXICAL);
+    const text = 'Bulk pickup starts May 4.';
+    await page.click(LEXICAL);
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+
+    const p = await expectPanel(page, '6.2.6');
+    assert.deepEqual(await posted(page), []);
+    await p.locator('button[data-action="fix"]').click();
+    await p.waitFor({ state: 'hidden' });
+    await page.waitForFunction((sig) => window.__editorText().endsWith(sig), SIGNATURE);
+    const signed = await editorText(page);
+    assert.ok(signed.startsWith(text), signed);
+    assert.equal(occurrences(signed, SIGNATURE), 1, signed);
+
+    await page.focus(LEXICAL); // the panel's button had focus; the user goes back to the box
+    await page.keyboard.press('Enter');
+    await expectPosted(page, [signed]);
+    assert.equal(await panel(page).locator('[role="alertdialog"]:visible').count(), 0);
+  });
+
+  it('3. X email settings: a work address on a personal account is stopped (§6.4.1.2); Edit keeps it', async () => {
+    await open(`${X}/settings/email?${PERSONAL}`, 'input[name="email"]');
+    const email = 'jane.doe@westalliswi.gov';
+    await page.click('input[name="email"]');
+    await page.keyboard.type(email);
+    await page.click('[data-testid="settingsDetailSave"]');
+
+    const p = await expectPanel(page, '6.4.1.2');
+    assert.deepEqual(await page.evaluate(() => window.__submitted), []);
+    await p.locator('button[data-action="edit"]').click();
+    await p.waitFor({ state: 'hidden' });
+    assert.equal(await page.inputValue('input[name="email"]'), email);
+    assert.deepEqual(await page.evaluate(() => window.__submitted), []);
+  });
+
+  it('4. X post from a personal account: no badge, no panel, posted as typed', async () => {
+    await open(`${X}/home?${PERSONAL}`, DRAFT);
+    const text = 'Great game last night! Go Brewers';
+    await page.click(DRAFT);
+    await page.keyboard.type(text);
+    await page.click(X_BUTTON);
+
+    await page.waitForTimeout(700);
+    assert.equal(await panel(page).count(), 0);
+    assert.equal(await page.locator('[data-postguard="badge"]').count(), 0);
+    await expectPosted(page, [text]);
+  });
+});

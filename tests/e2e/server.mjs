@@ -1,0 +1,87 @@
+// Serves the fixture sites by Host header, with the real sites' strict CSP on every HTML page.
+// Chromium reaches it through --host-resolver-rules (x.com, www.facebook.com -> 127.0.0.1:port).
+// One port speaks both HTTPS and HTTP: www.facebook.com is HSTS-preloaded in Chromium, so
+// http:// is upgraded to https:// before any request leaves the browser (the harness ignores
+// certificate errors for the self-signed certificate made here).
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { generate } from 'selfsigned';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const dist = fileURLToPath(new URL('./fixtures/dist/', import.meta.url));
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'";
+export const FIXTURE_HOSTS = ['x.com', 'www.facebook.com'];
+
+// No inline <script>: the CSP would block it, exactly as on the real sites.
+const shell = (title, rootId, bundle, css = '') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+${css && `<link rel="stylesheet" href="/assets/${css}">`}
+<script src="/assets/${bundle}" defer></script></head>
+<body><div id="${rootId}"></div></body></html>`;
+
+const sites = {
+  'x.com': {
+    page: (p) => p === '/home' || p === '/settings/email' || /^\/\w+\/status\/\d+$/.test(p),
+    html: shell('Home / X', 'react-root', 'x.js', 'x.css'),
+    assets: ['x.js', 'x.css', 'x.js.map', 'x.css.map'],
+  },
+  'www.facebook.com': {
+    page: (p) => p === '/',
+    html: shell('Facebook', 'root', 'facebook.js'),
+    assets: ['facebook.js', 'facebook.js.map'],
+  },
+};
+
+const TYPES = { js: 'text/javascript', css: 'text/css', map: 'application/json' };
+
+async function handle(req, res) {
+  const host = (req.headers.host || '').replace(/:\d+$/, '');
+  const site = sites[host];
+  const { pathname } = new URL(req.url, 'http://fixture');
+  if (site && site.page(pathname)) {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' });
+    return res.end(site.html);
+  }
+  const asset = pathname.startsWith('/assets/') && pathname.slice(8);
+  if (site && site.assets.includes(asset)) {
+    const body = await readFile(dist + asset); // throws (-> 500) if fixtures were not built
+    res.writeHead(200, { 'Content-Type': TYPES[asset.split('.').pop()], 'Cache-Control': 'no-store' });
+    return res.end(body);
+  }
+  if (site && pathname === '/favicon.ico') return res.writeHead(204).end(); // keeps consoles quiet
+  res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+}
+
+export async function startServer() {
+  const app = (req, res) => handle(req, res).catch((e) => { res.writeHead(500).end(String(e)); });
+  const pems = await generate([{ name: 'commonName', value: 'postguard-fixtures' }], {
+    keyType: 'ec', algorithm: 'sha256',
+    extensions: [{ name: 'subjectAltName', altNames: FIXTURE_HOSTS.map((value) => ({ type: 2, value })) }],
+  });
+  const plain = http.createServer(app);
+  const secure = https.createServer({ key: pems.private, cert: pems.cert }, app);
+  const sockets = new Set();
+  // Peek at the first byte: 0x16 starts a TLS handshake, anything else is plain HTTP.
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.once('data', (buf) => {
+      socket.pause();
+      socket.unshift(buf);
+      (buf[0] === 0x16 ? secure : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  return {
+    port: server.address().port,
+    close: () => new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
