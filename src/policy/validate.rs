@@ -30,12 +30,6 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-/// Rule ids a policy may set severities for.
-pub const RULE_IDS: &[&str] = &[
-    crate::rules::personal_context::ID,
-    crate::rules::city_email::ID,
-    crate::rules::signature::ID,
-];
 
 pub(super) fn parse(json: &str) -> Result<Policy, PolicyError> {
     let de = &mut serde_json::Deserializer::from_str(json);
@@ -126,11 +120,12 @@ fn check(p: &Policy) -> Vec<FieldError> {
             err(format!("authorized_users[{i}].title"), "must not be empty");
         }
     }
+    let known: Vec<&str> = crate::rules::RULES.iter().map(|r| r.id).collect();
     for rule in p.severities.keys() {
-        if !RULE_IDS.contains(&rule.as_str()) {
+        if !known.contains(&rule.as_str()) {
             err(
                 format!("severities.{rule}"),
-                &format!("unknown rule; known rules: {}", RULE_IDS.join(", ")),
+                &format!("unknown rule; known rules: {}", known.join(", ")),
             );
         }
     }
