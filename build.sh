@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
-# Builds PostGuard: the engine to WebAssembly, the extension into dist/chrome, and the
-# zip to distribute. Installs what it needs (wasm32 target, wasm-bindgen-cli, binaryen)
-# into $POSTGUARD_TOOLS (default .tools/) when missing; safe to run again.
+# Builds PostGuard: the engine to WebAssembly, the extension into dist/chrome (Chrome, Edge)
+# and dist/firefox, and the zips to distribute. Installs what it needs (wasm32 target,
+# wasm-bindgen-cli, binaryen) into $POSTGUARD_TOOLS (default .tools/) when missing; safe to
+# run again. The same source gives byte-identical zips (tests/package.test.mjs checks).
 #
 #   ./build.sh                   build with the embedded West Allis policy
 #   ./build.sh --policy FILE     bake another city's policy in as the default
+#   ./build.sh --out DIR         put the packages in DIR instead of dist/
 set -euo pipefail
 cd "$(dirname "$0")"
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --policy) export POSTGUARD_POLICY="$(realpath "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --out) mkdir -p "$2"; DIST="$(realpath "$2")"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 
 TOOLS="${POSTGUARD_TOOLS:-$PWD/.tools}"
 TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-DIST="$PWD/dist"
+DIST="${DIST:-$PWD/dist}"
 BINARYEN_VERSION=132.0.0
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -45,8 +48,16 @@ if [ ! -x "$WASM_OPT" ] || [ "$("$WASM_OPT" --version | grep -o '[0-9]\+' | head
 fi
 
 # --- engine ------------------------------------------------------------------------
-say "building the engine (wasm32, release)"
-cargo build --quiet --release --lib --no-default-features --target wasm32-unknown-unknown
+# Two modules from the one crate, each with its own target dir so both stay cached: the
+# engine the service worker hosts (in the typing path, so it must stay small) and the
+# options/popup pages.
+wasm_build() { # feature
+  say "building the $1 module (wasm32, release)"
+  cargo build --quiet --release --lib --no-default-features --features "$1" \
+    --target wasm32-unknown-unknown --target-dir "$TARGET_DIR/wasm-$1"
+}
+wasm_build worker
+wasm_build pages
 say "building the postguard CLI"
 cargo build --quiet --release --bin postguard
 
@@ -61,22 +72,53 @@ fi
 OUT="$DIST/chrome"
 say "assembling $OUT"
 rm -rf "$OUT"
-mkdir -p "$OUT/pkg"
+mkdir -p "$OUT"
 cp manifest.json "$OUT/"
 cp -r extension/. "$OUT/"
-"$WB" --target web --no-typescript --out-dir "$OUT/pkg" \
-  "$TARGET_DIR/wasm32-unknown-unknown/release/postguard.wasm"
-"$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
-  "$OUT/pkg/postguard_bg.wasm" -o "$OUT/pkg/postguard_bg.wasm"
+wasm_package() { # feature, output dir
+  "$WB" --target web --no-typescript --out-dir "$2" \
+    "$TARGET_DIR/wasm-$1/wasm32-unknown-unknown/release/postguard.wasm"
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
+    "$2/postguard_bg.wasm" -o "$2/postguard_bg.wasm"
+}
+wasm_package worker "$OUT/pkg"
+wasm_package pages "$OUT/pkg-pages"
 # The background loads adapters by this index, so adding a site is adding a JSON file.
 (cd extension/sites && ls ./*.json | sed 's|^\./||' | node -e '
   const files = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean).sort();
   process.stdout.write(JSON.stringify(files) + "\n");') > "$OUT/sites/index.json"
 
-ZIP="$DIST/postguard-chrome-$VERSION.zip"
-python3 - "$OUT" "$ZIP" <<'PY'
-# Reproducible zip: sorted entries, fixed timestamps and permissions.
+# Firefox: the same files; its manifest differs only where Firefox needs it (TOOLCHAIN.md):
+# an event page instead of a service worker, the add-on id, and data_collection_permissions
+# (none: drafts never leave the browser, and records go only to an endpoint the City's own
+# IT configures). Chrome's "key" and minimum version mean nothing there.
+FF="$DIST/firefox"
+say "assembling $FF"
+rm -rf "$FF"
+cp -r "$OUT" "$FF"
+node - "$FF/manifest.json" <<'JS'
+const fs = require('fs');
+const file = process.argv[2];
+const m = JSON.parse(fs.readFileSync(file, 'utf8'));
+m.background = { scripts: [m.background.service_worker], type: m.background.type };
+delete m.key;
+delete m.minimum_chrome_version;
+m.browser_specific_settings = {
+  gecko: {
+    id: 'postguard@westalliswi.gov', // src/deploy.rs FIREFOX_ID; IT's policies.json names it
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+  // Firefox for Android knows data_collection_permissions from 142 on.
+  gecko_android: { strict_min_version: '142.0' },
+};
+fs.writeFileSync(file, JSON.stringify(m, null, 2) + '\n');
+JS
+
+# Reproducible zips: sorted entries, fixed timestamps and permissions.
+zip_dir() {
+  python3 - "$1" "$2" <<'PY'
 import os, sys, zipfile
 src, dest = sys.argv[1], sys.argv[2]
 paths = sorted(os.path.relpath(os.path.join(d, f), src)
@@ -89,13 +131,17 @@ with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         with open(os.path.join(src, p), "rb") as f:
             z.writestr(info, f.read(), compresslevel=9)
 PY
+}
+ZIP="$DIST/postguard-chrome-$VERSION.zip"
+FF_ZIP="$DIST/postguard-firefox-$VERSION.zip"
+zip_dir "$OUT" "$ZIP"
+zip_dir "$FF" "$FF_ZIP"
 
 # --- report ------------------------------------------------------------------------
-WASM="$OUT/pkg/postguard_bg.wasm"
-RAW=$(stat -c %s "$WASM")
-GZ=$(gzip -9 -c "$WASM" | wc -c)
-say "built $ZIP"
-echo "    wasm: $RAW bytes, $GZ bytes gzipped"
+say "built $ZIP and $FF_ZIP"
+for WASM in "$OUT/pkg/postguard_bg.wasm" "$OUT/pkg-pages/postguard_bg.wasm"; do
+  echo "    ${WASM#"$OUT/"}: $(stat -c %s "$WASM") bytes, $(gzip -9 -c "$WASM" | wc -c) bytes gzipped"
+done
 POLICY_FILE="${POSTGUARD_POLICY:-src/policy/west-allis-1317.json}"
 "$TARGET_DIR/release/postguard" policy validate "$POLICY_FILE"
 echo "    load it: chrome://extensions → Developer mode → Load unpacked → $OUT"

@@ -8,10 +8,11 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- what the tests need -------------------------------------------------------------
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Debian's chromium and chromium-driver"
+# chromium-l10n: without its locale packs Chromium runs in English only (tests/e2e/locale.test.mjs).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -e /usr/lib/chromium/locales/es.pak ]; then
+  say "installing Debian's chromium, chromium-driver and chromium-l10n"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver chromium-l10n >/dev/null
 fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (playwright-core, esbuild, the real editors)"
@@ -29,6 +30,10 @@ cargo test --quiet
 # --- in the browser ------------------------------------------------------------------
 ./build.sh # also installs the wasm32 target the next lint needs
 say "cargo clippy for wasm32, warnings are errors"
-cargo clippy --quiet --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings
-say "end-to-end tests in headless Chromium"
+for module in worker pages; do
+  cargo clippy --quiet --lib --no-default-features --features "$module" --target wasm32-unknown-unknown -- -D warnings
+done
+say "packages: reproducible zips, Mozilla's addons-linter, --policy (builds three more times)"
+node --test tests/package.test.mjs
+say "end-to-end tests in headless Chromium (managed policy through /etc/chromium/policies/managed)"
 node --test --test-concurrency=1 tests/e2e/

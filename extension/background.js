@@ -1,28 +1,40 @@
 // The background service worker: hosts the engine (Rust compiled to WebAssembly) and
 // answers the content scripts. WASM cannot start in content scripts on strict-CSP sites
 // such as x.com, so this is the only place the policy runs for pages.
-import init, { Guard } from './pkg/postguard.js';
+import init from './pkg/postguard.js';
+import { policyInForce, onPolicyChange } from './config.js';
+import { setupRecord, recordHandlers } from './record.js';
+import { setupState, stateHandlers, noteTab } from './state.js';
+import { reminderHandlers } from './worker/reminder.js';
+import { passwordAlertHandlers } from './worker/password-alert.js';
+import './worker/hosts.js'; // content scripts on hosts the user granted from the popup (Mastodon)
 
 // Top-level await is not allowed in service workers: start now, await in listeners.
 const ready = init();
 
-let guard = null;
 const sites = new Map(); // host -> adapter JSON
+const detectable = []; // adapters for apps on any host (Mastodon), found by page structure
 
+/** The engine for the policy in force (IT's managed configuration over the default). */
 async function engine() {
-  await ready;
-  guard ??= new Guard(undefined);
-  return guard;
+  return (await policyInForce(ready)).guard;
 }
 
-async function adapterFor(host) {
-  if (sites.size === 0) {
+let loaded = null;
+function loadAdapters() {
+  loaded ??= (async () => {
     const index = await (await fetch('sites/index.json')).json();
     for (const file of index) {
       const site = await (await fetch(`sites/${file}`)).json();
-      for (const h of site.hosts) sites.set(h, site);
+      for (const h of site.hosts ?? []) sites.set(h, site);
+      if (site.detect) detectable.push(site);
     }
-  }
+  })();
+  return loaded;
+}
+
+async function adapterFor(host) {
+  await loadAdapters();
   return sites.get(host) ?? null;
 }
 
@@ -33,16 +45,40 @@ async function currentUser() {
 }
 
 const handlers = {
-  adapter: ({ host }) => adapterFor(host),
+  adapter: async ({ host }, sender) => noteTab(sender, await adapterFor(host)),
+  detectable: () => loadAdapters().then(() => detectable),
+  /** A composer matched only the generic fallback: the site's adapter may be stale. */
+  async 'adapter-status'({ platform, strategy }, sender) {
+    const host = new URL(sender.url).hostname;
+    const { adapterStatus = {} } = await chrome.storage.session.get('adapterStatus');
+    adapterStatus[host] = { platform, strategy, at: Date.now() };
+    await chrome.storage.session.set({ adapterStatus });
+    return { ok: true };
+  },
   async evaluate({ draft }) {
     const [g, user] = await Promise.all([engine(), currentUser()]);
-    return g.evaluate({ ...draft, user });
+    // A page can hold lone UTF-16 surrogates, which Rust strings cannot; U+FFFD keeps the
+    // length, so the engine's UTF-16 spans still line up with the page's text.
+    return JSON.parse(g.evaluate(JSON.stringify({ ...draft, text: String(draft.text ?? '').toWellFormed(), user })));
   },
   async status({ problem }, sender) {
     await chrome.storage.session.set({ lastProblem: { problem, url: sender.url, at: Date.now() } });
     return { ok: true };
   },
 };
+
+// The record of City-account posts (§7.0), and what the options page and popup show.
+const inForce = () => policyInForce(ready);
+setupRecord(inForce, onPolicyChange, currentUser);
+setupState(inForce);
+Object.assign(handlers, recordHandlers, stateHandlers);
+// What the user does rather than types (issue #4): work-time reminders (§6.4.1.3), the City
+// password typed on a social site (§6.4.1.2). Connection clicks (§6.2.7) use `evaluate`.
+Object.assign(handlers, reminderHandlers({ engine, currentUser, adapterFor }), passwordAlertHandlers({ engine, currentUser }));
+// Start the engine as the worker starts (the first message after an idle stop wakes it), not
+// on the first question: compiling the WASM and loading the policy takes seconds on a slow
+// machine, and a click held for a verdict should not wait for that.
+engine().catch((err) => console.warn('PostGuard: the engine could not start:', err));
 
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
   // Only our own content scripts and pages may ask; web pages cannot message us.

@@ -1,17 +1,14 @@
-// The popup says which policy is in force and whether the engine had a problem.
-import init, { Guard } from './pkg/postguard.js';
+// The popup: drawn by the engine's Rust code (src/wasm/pages.rs): the policy in force and where
+// it came from, who you are, this site's adapter status, recent findings, and the report link.
+import init, { popupPage } from './pkg-pages/postguard.js';
+import { bridge, showFailure } from './pages.js';
 
-const policyEl = document.getElementById('policy');
-const problemEl = document.getElementById('problem');
-
+const app = document.getElementById('app');
 try {
   await init();
-  policyEl.textContent = `Policy in force: ${new Guard(undefined).policy().name}`;
+  await popupPage(app, bridge({ areas: [] }));
 } catch (err) {
-  policyEl.textContent = `The engine could not start: ${err.message ?? err}. Posts are not being checked.`;
-}
-const { lastProblem } = await chrome.storage.session.get('lastProblem');
-if (lastProblem) {
-  problemEl.hidden = false;
-  problemEl.textContent = `Last problem: ${lastProblem.problem} (${new Date(lastProblem.at).toLocaleTimeString()}). The post was let through.`;
+  showFailure(app, err);
+} finally {
+  app.removeAttribute('aria-busy');
 }

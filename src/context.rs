@@ -29,6 +29,20 @@ pub struct Context {
     pub target: Option<Target>,
     /// The employee at the keyboard.
     pub user: Option<User>,
+    /// Not a draft but a click on a connection control: follow, like or friend (§6.2.7).
+    pub action: Option<Action>,
+    /// The password typed in this field is the City password (§6.4.1.2). Set by the
+    /// extension's background from a salted hash; the password itself never reaches the engine.
+    pub city_password: bool,
+}
+
+/// A connection the user is about to make with the account or post in `target`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Follow,
+    Like,
+    Friend,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -76,6 +90,8 @@ impl Surface {
 pub struct Target {
     pub kind: TargetKind,
     pub name: Option<String>,
+    /// The account's handle, without '@', where the page shows one.
+    pub handle: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -115,6 +131,12 @@ pub enum CityAccountReason {
 }
 
 impl Context {
+    /// Is this about something the user does (a connection click, the City password typed)
+    /// rather than a draft? The engine then runs only the rules for such events.
+    pub fn is_event(&self) -> bool {
+        self.action.is_some() || self.city_password
+    }
+
     /// The account's best label for messages: its name, else its handle.
     pub fn account_label(&self) -> Option<String> {
         let a = self.account.as_ref()?;

@@ -1,8 +1,8 @@
 //! The engine: a policy, compiled once, that judges drafts.
 
-use crate::context::Draft;
+use crate::context::{Action, Context, Draft};
 use crate::policy::{Policy, Severity};
-use crate::rules::{Facts, Lexicons, Signer, RULES};
+use crate::rules::{Facts, Lexicons, Signer, EVENT_RULES, RULES};
 use crate::verdict::{AccountView, Level, Panel, Verdict};
 
 pub struct Engine {
@@ -32,11 +32,12 @@ impl Engine {
             city: city.clone(),
             signer: self.signer(draft),
             lexicons: &self.lexicons,
+            folded: Default::default(),
         };
         let mut findings = Vec::new();
         for rule in RULES {
             let severity = self.policy.severity(rule.id, rule.default);
-            if severity == Severity::Off {
+            if severity == Severity::Off || (ctx.is_event() && !EVENT_RULES.contains(&rule.id)) {
                 continue;
             }
             findings.extend((rule.check)(&facts).into_iter().map(|mut f| {
@@ -63,9 +64,13 @@ impl Engine {
         Verdict {
             verdict,
             panel: (verdict != Level::Allow).then(|| Panel {
-                title: "PostGuard: check this before it goes out".into(),
-                edit: "Edit".into(),
-                post_anyway: "Post anyway".into(),
+                reason: (verdict == Level::Block).then(|| crate::verdict::ReasonPrompt {
+                    label: "This breaks the policy. Why must it go out anyway? The reason is \
+                            kept with the record of this post."
+                        .into(),
+                    confirm: "Post with this reason".into(),
+                }),
+                ..panel(ctx)
             }),
             findings,
             account: AccountView {
@@ -77,14 +82,26 @@ impl Engine {
         }
     }
 
+    /// The work-time reminder (§6.4.1.3) for a visit now, if one is due; see [`crate::worktime`].
+    pub fn reminder(
+        &self,
+        ctx: &Context,
+        now_ms: f64,
+        offset_minutes: i32,
+    ) -> Option<crate::worktime::Reminder> {
+        crate::worktime::reminder(&self.policy, ctx, now_ms, offset_minutes)
+    }
+
     /// Name and title for signatures: IT's directory wins over what the user typed.
     fn signer(&self, draft: &Draft) -> Signer {
         let user = draft.context.user.as_ref();
         let listed = user
             .and_then(|u| u.email.as_deref())
             .and_then(|e| self.policy.authorized_user(e));
+        // What the user typed counts only where IT lets employees set it.
         let own = |pick: fn(&crate::context::User) -> &Option<String>| {
-            user.and_then(|u| pick(u).clone())
+            user.filter(|_| self.policy.user_may_edit_identity)
+                .and_then(|u| pick(u).clone())
                 .filter(|s| !s.trim().is_empty())
         };
         Signer {
@@ -93,6 +110,31 @@ impl Engine {
                 .map(|u| u.title.clone())
                 .or_else(|| own(|u| &u.title)),
         }
+    }
+}
+
+/// The panel's words: a draft is posted; a click follows, likes or friends; a password is used.
+fn panel(ctx: &Context) -> Panel {
+    let (title, edit, go) = match (ctx.action, ctx.city_password) {
+        (Some(Action::Follow), _) => (
+            "check this before you follow",
+            "Don't follow",
+            "Follow anyway",
+        ),
+        (Some(Action::Like), _) => ("check this before you like", "Don't like", "Like anyway"),
+        (Some(Action::Friend), _) => (
+            "check this before you add a friend",
+            "Don't add",
+            "Add friend anyway",
+        ),
+        (None, true) => ("this is your City password", "Edit", "Continue anyway"),
+        (None, false) => ("check this before it goes out", "Edit", "Post anyway"),
+    };
+    Panel {
+        title: format!("PostGuard: {title}"),
+        edit: edit.into(),
+        post_anyway: go.into(),
+        reason: None,
     }
 }
 

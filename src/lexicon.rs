@@ -5,7 +5,7 @@
 //! found through a map keyed by each phrase's first word.
 
 use crate::text::Word;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Pat {
@@ -45,7 +45,7 @@ pub struct Hit {
 
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: FxHashMap<String, Vec<usize>>,
     prefixed: Vec<usize>,
     phrases: Vec<Phrase>,
 }
@@ -123,6 +123,17 @@ impl Lexicon {
         }
         hits
     }
+}
+
+/// The hits no `cover` hit overlaps; both in text order, as [`Lexicon::find`] returns them.
+/// Allow lists use it: "confidential tip line" covers "confidential".
+pub fn uncovered(hits: Vec<Hit>, cover: &[Hit]) -> Vec<Hit> {
+    hits.into_iter()
+        .filter(|h| {
+            let i = cover.partition_point(|c| c.last <= h.first);
+            cover.get(i).is_none_or(|c| c.first >= h.last)
+        })
+        .collect()
 }
 
 #[cfg(test)]

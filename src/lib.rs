@@ -5,13 +5,21 @@
 //! background service worker.
 
 pub mod context;
+pub mod deploy;
+pub mod digits;
 pub mod engine;
+pub mod evasion;
 pub mod lexicon;
+pub mod links;
+pub mod pii;
 pub mod platform;
 pub mod policy;
+pub mod records;
+pub mod report;
 pub mod rules;
 pub mod text;
 pub mod verdict;
+pub mod worktime;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

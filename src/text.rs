@@ -51,11 +51,15 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
             chars.next();
         }
         let raw = &text[start_byte..end_byte];
-        let lower = raw
-            .chars()
-            .map(|c| if is_apostrophe(c) { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect();
+        // Most words are ASCII: lower-case them without the per-char Unicode path.
+        let lower = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            raw.chars()
+                .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
         Some(Word {
             raw,
             lower,
@@ -86,6 +90,13 @@ fn is_domain_char(c: char) -> bool {
 pub fn emails(text: &str) -> Vec<Email<'_>> {
     let mut found = Vec::new();
     let mut consumed = 0; // bytes already claimed by an earlier address
+                          // UTF-16 offsets are counted forward once, so the scan stays linear.
+    let (mut counted_bytes, mut counted16) = (0, 0);
+    let mut utf16_at = |byte: usize| {
+        counted16 += utf16_len(&text[counted_bytes..byte]);
+        counted_bytes = byte;
+        counted16
+    };
     for (at, _) in text.match_indices('@') {
         if at < consumed {
             continue;
@@ -110,10 +121,11 @@ pub fn emails(text: &str) -> Vec<Email<'_>> {
             continue;
         }
         let end = at + 1 + domain.len();
+        let start = utf16_at(local_start);
         found.push(Email {
             address: &text[local_start..end],
-            start: utf16_len(&text[..local_start]),
-            end: utf16_len(&text[..end]),
+            start,
+            end: utf16_at(end),
         });
         consumed = end;
     }
@@ -163,8 +175,12 @@ fn x_weighted_length(text: &str) -> usize {
 
 /// Whether a whitespace-free token is a link, by scheme or "www.".
 pub fn looks_like_url(token: &str) -> bool {
-    let t = token.to_ascii_lowercase();
-    (t.starts_with("https://") || t.starts_with("http://") || t.starts_with("www.")) && t.len() > 8
+    let starts = |prefix: &str| {
+        token
+            .get(..prefix.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(prefix))
+    };
+    (starts("https://") || starts("http://") || starts("www.")) && token.len() > 8
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ pub enum FixPosition {
     End,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Serialize, serde::Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Nothing holds the post.
@@ -69,6 +69,16 @@ pub struct Panel {
     pub title: String,
     pub edit: String,
     pub post_anyway: String,
+    /// When the verdict blocks, going ahead anyway needs a reason, kept in the record (§7.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ReasonPrompt>,
+}
+
+/// The words of the "why post anyway?" field the panel shows for a Block verdict.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ReasonPrompt {
+    pub label: String,
+    pub confirm: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

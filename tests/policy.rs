@@ -68,3 +68,37 @@ fn broken_json_is_a_clear_error_not_a_panic() {
         assert!(!e.errors.is_empty());
     }
 }
+
+#[test]
+fn missing_fields_and_bad_variants_name_their_place() {
+    let mut v = default_json();
+    v["accounts"][0].as_object_mut().unwrap().remove("handle");
+    let e = errors(&v.to_string());
+    assert_eq!(e[0].0, "accounts[0]");
+    assert!(e[0].1.contains("missing field `handle`"), "{}", e[0].1);
+    assert!(
+        !e[0].1.contains(" at line "),
+        "positions in the pretty copy mean nothing to IT"
+    );
+
+    let mut v = default_json();
+    v["severities"] = serde_json::json!({"reply-signature": "loud"});
+    let e = errors(&v.to_string());
+    assert_eq!(e[0].0, "severities.reply-signature");
+    assert!(e[0].1.contains("unknown variant `loud`"), "{}", e[0].1);
+
+    v["personal_markers"][2]["phrases"][1] = serde_json::json!(["nested"]);
+    v["severities"] = serde_json::json!({});
+    assert_eq!(
+        errors(&v.to_string())[0].0,
+        "personal_markers[2].phrases[1]"
+    );
+
+    let e = errors("{\"name\": ");
+    assert_eq!(e[0].0, "(document)");
+    assert!(
+        e[0].1.contains("line 1 column"),
+        "syntax errors keep their place in the text: {}",
+        e[0].1
+    );
+}

@@ -99,6 +99,7 @@ fn posting_into_a_private_persons_space_warns() {
     c.target = Some(Target {
         kind: TargetKind::Person,
         name: Some("Pat Resident".into()),
+        ..Target::default()
     });
     let v = eval("Happy to help with the permit.", c);
     assert_eq!(sections(&v), ["6.4"]);

@@ -25,21 +25,66 @@ const PostGuardEditor = (() => {
     sel.collapseToEnd();
   }
 
-  /**
-   * Appends `text` at the end through the editor's own input handling, then reports
-   * whether the editor now shows it. execCommand('insertText') fires the beforeinput and
-   * input events every supported editor handles; a synthetic paste is the fallback.
-   */
-  function append(el, text) {
-    const before = read(el);
-    caretToEnd(el);
-    const ok = el.ownerDocument.execCommand('insertText', false, text);
-    if (ok && read(el).length > before.length) return true;
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  /** Remembers the caret in `el`; the returned function puts focus and caret back there. */
+  function keepCaret(el) {
+    if (isTextControl(el)) {
+      const { selectionStart, selectionEnd } = el;
+      return () => {
+        el.focus();
+        // null for types without a selection (email, number): setSelectionRange would throw.
+        if (selectionStart !== null) el.setSelectionRange(selectionStart, selectionEnd);
+      };
+    }
+    const sel = el.ownerDocument.getSelection();
+    const range = sel.rangeCount && el.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
+    // Some editors (Draft.js) put the caret at the start on a bare focus(): restore it.
+    return () => {
+      el.focus();
+      if (range && el.contains(range.startContainer)) {
+        sel.removeAllRanges();
+        sel.addRange(range);
+      } else {
+        caretToEnd(el);
+      }
+    };
+  }
+
+  // How each editor wants text given to it; the adapter names one per composer ("insert").
+  // execCommand fires the beforeinput/input events Draft.js, Lexical, ProseMirror and React's
+  // textareas handle; Slate only listens to beforeinput itself; Quill takes a paste cleanly.
+  const inserters = {
+    execCommand: (el, text) => el.ownerDocument.execCommand('insertText', false, text),
+    paste(el, text) {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+    },
+    beforeinput(el, text) {
+      el.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true }));
+    },
+  };
+
+  // Editors may render a moment after the input event (React, Lexical): give them a few frames.
+  async function grew(el, before) {
+    for (let i = 0; i < 5 && read(el).length <= before.length; i++) await new Promise((r) => setTimeout(r, 16));
     return read(el).length > before.length;
   }
 
-  return { read, append };
+  /**
+   * Appends `text` at the end through the editor's own input path (`how`, default
+   * execCommand; a paste only if the browser refused the command), and resolves to whether
+   * the editor now shows it. Never both: a second path could insert the text twice.
+   */
+  async function append(el, text, how = 'execCommand') {
+    const before = read(el);
+    caretToEnd(el);
+    const done = (inserters[how] ?? inserters.execCommand)(el, text);
+    if (await grew(el, before)) return true;
+    if (how !== 'execCommand' || done !== false) return false;
+    caretToEnd(el);
+    inserters.paste(el, text);
+    return grew(el, before);
+  }
+
+  return { read, append, keepCaret };
 })();

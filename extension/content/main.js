@@ -6,9 +6,11 @@
 
 (async () => {
   const DEBOUNCE_MS = 150;
-  const ENGINE_TIMEOUT_MS = 1500;
-  const { classify, context, isSubmitButton, isSubmitKey } = PostGuardAdapter;
-  const { read, append } = PostGuardEditor;
+  // A cold service worker compiles the WASM first (about a second; more on a busy machine).
+  // A broken engine answers at once with an error, so this wait only bounds a slow one.
+  const ENGINE_TIMEOUT_MS = 3000;
+  const { classify, generic, context, detect, isSubmitButton, isGenericSubmit, isSubmitKey, containsComposed } = PostGuardAdapter;
+  const { read, append, keepCaret } = PostGuardEditor;
 
   const ask = (msg) =>
     Promise.race([
@@ -22,6 +24,8 @@
   let site;
   try {
     site = await ask({ type: 'adapter', host: location.hostname });
+    // Apps that run on any host (Mastodon) are recognised by their page structure instead.
+    site ??= (await ask({ type: 'detectable' })).find(detect) ?? null;
   } catch (err) {
     console.warn('PostGuard is off on this page:', err.message);
     return;
@@ -33,16 +37,27 @@
   let timer = 0;
   let replaying = false; // set while we re-send a submit the user allowed
 
+  let reportedGeneric = false;
   function composerIn(event) {
-    for (const node of event.composedPath()) {
+    const path = event.composedPath();
+    for (const node of path) {
       const kind = classify(node, site);
       if (kind) return { el: node, ...kind };
     }
-    return null;
+    // No rule describes it: guess from the element alone (low confidence), and tell the
+    // background, so the popup can say this site's adapter may be out of date.
+    const kind = generic(path[0], site);
+    if (!kind) return null;
+    if (!reportedGeneric) {
+      reportedGeneric = true;
+      ask({ type: 'adapter-status', platform: site.platform, strategy: kind.strategy }).catch(() => {});
+    }
+    return { el: path[0], ...kind };
   }
 
   function draftOf(el) {
-    return { text: read(el), ...context(el, site, active?.field) };
+    const text = read(el);
+    return { text, ...context(el, site, active?.field, text) };
   }
 
   async function check() {
@@ -92,7 +107,7 @@
     if (replaying || !active?.el.isConnected) return;
     const text = read(active.el);
     if (!text.trim()) return;
-    if (latest.text === text && latest.verdict?.verdict === 'allow') return;
+    if (latest.text === text && latest.verdict?.verdict === 'allow') return submitted(null);
     e.preventDefault();
     e.stopImmediatePropagation();
     if (PostGuardPanel.isOpen()) return;
@@ -105,7 +120,14 @@
       });
   }
 
-  function send(resend) {
+  /** Tells the background a submit goes through: it keeps the record of City-account posts (§7.0). */
+  function submitted(override) {
+    if (!active?.el.isConnected) return;
+    ask({ type: 'submitted', draft: draftOf(active.el), verdict: latest.verdict, override }).catch(() => {});
+  }
+
+  function send(resend, override = null) {
+    submitted(override);
     replaying = true;
     try {
       resend();
@@ -115,16 +137,17 @@
   }
 
   async function decide(verdict, resend) {
-    const { el } = active;
+    const { el, insert } = active;
     const typed = read(el);
+    const backToEditor = keepCaret(el);
     const choice = await PostGuardPanel.show(verdict, el);
     if (choice.action === 'post') {
       // Exactly what the user wrote: nothing was changed, so the site sends `typed`.
-      if (read(el) === typed) send(resend);
+      if (read(el) === typed) send(resend, { reason: choice.reason ?? null });
       return;
     }
-    el.focus();
-    if (choice.action === 'fix' && !append(el, choice.fix.insert)) {
+    backToEditor();
+    if (choice.action === 'fix' && !(await append(el, choice.fix.insert, insert))) {
       report(new Error('the editor did not accept the inserted text'));
     }
     check().catch(report);
@@ -133,7 +156,10 @@
   window.addEventListener(
     'click',
     (e) => {
-      const button = isSubmitButton(e.target, site);
+      // composedPath: the button may sit inside an open shadow root (Reddit).
+      const path = e.composedPath();
+      const button =
+        isSubmitButton(path, site, active?.el) ?? (active?.strategy === 'generic' ? isGenericSubmit(path, active.el, site) : null);
       if (button) intercept(e, () => button.click());
     },
     true,
@@ -142,14 +168,14 @@
   window.addEventListener(
     'keydown',
     (e) => {
-      if (!active || !e.composedPath().includes(active.el) || !isSubmitKey(e, site)) return;
+      if (!active || !e.composedPath().includes(active.el) || !isSubmitKey(e, active.keys ?? site.submit?.keys)) return;
       if (active.kind === 'field') return; // forms submit through the 'submit' event
       const init = {
         key: e.key, code: e.code, keyCode: e.keyCode, which: e.which,
         ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey,
         bubbles: true, cancelable: true, composed: true,
       };
-      const target = e.target;
+      const target = e.composedPath()[0]; // inside a shadow root, e.target is only its host
       intercept(e, () => target.dispatchEvent(new KeyboardEvent('keydown', init)));
     },
     true,
@@ -159,7 +185,7 @@
     'submit',
     (e) => {
       const form = e.target;
-      if (active?.kind !== 'field' || !form.contains(active.el)) return;
+      if (active?.kind !== 'field' || !containsComposed(form, active.el)) return;
       const submitter = e.submitter;
       intercept(e, () => form.requestSubmit(submitter?.form === form ? submitter : undefined));
     },

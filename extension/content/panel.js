@@ -17,6 +17,9 @@ const PostGuardPanel = (() => {
     .actions { display: flex; gap: 8px; flex-wrap: wrap; }
     button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid #555;
       background: #fff; cursor: pointer; }
+    .reason { display: grid; gap: 6px; margin-top: 10px; }
+    textarea { font: inherit; width: 100%; box-sizing: border-box; border: 1px solid #555; border-radius: 6px; padding: 4px 6px; }
+    button:disabled { opacity: .5; cursor: default; }
     button:focus-visible { outline: 3px solid #0b5fff; outline-offset: 1px; }
     button[data-action=fix] { background: #0b5fff; color: #fff; border-color: #0b5fff; }
     .badge { font: 12px/1.2 system-ui, sans-serif; background: #0b3d91; color: #fff;
@@ -24,6 +27,7 @@ const PostGuardPanel = (() => {
     @media (prefers-color-scheme: dark) {
       .box { background: #2b2410; color: #f4ecd8; border-color: #e08a2c; }
       button { background: #222; color: #eee; border-color: #888; }
+      textarea { background: #1b1b1b; color: #eee; border-color: #888; }
     }`;
   let sheet;
   const styles = () => {
@@ -42,15 +46,24 @@ const PostGuardPanel = (() => {
     return { el, root };
   }
 
+  // Beside the composer, kept inside the viewport: below it if there is room, else above,
+  // else pinned to the bottom edge (a huge paste makes the composer taller than the window).
   function place(el, anchor, below) {
     const r = anchor.getBoundingClientRect();
+    const h = el.offsetHeight;
+    const fits = (top) => top >= 8 && top + h <= innerHeight - 8;
+    const under = r.bottom + 6;
+    const over = r.top - h - 6;
+    let top = below ? (fits(under) ? under : fits(over) ? over : innerHeight - h - 8) : r.top - h - 4;
+    top = Math.max(4, top);
     Object.assign(el.style, {
       position: 'fixed',
       zIndex: '2147483647',
-      left: `${Math.max(8, Math.min(r.left, innerWidth - 440))}px`,
-      top: below ? `${Math.min(r.bottom + 6, innerHeight - 40)}px` : `${Math.max(4, r.top - 24)}px`,
+      left: `${Math.max(8, Math.min(r.left, innerWidth - el.offsetWidth - 8))}px`,
+      top: `${top}px`,
     });
   }
+
 
   function button(action, label, onChoose, extra = {}) {
     const b = document.createElement('button');
@@ -66,6 +79,32 @@ const PostGuardPanel = (() => {
   }
 
   let open = null;
+
+  /** A Block verdict: posting anyway needs a reason, which the record keeps (§7.0). */
+  function askReason(box, words, done) {
+    const existing = box.querySelector('textarea');
+    if (existing) return existing.focus();
+    const form = document.createElement('form');
+    form.className = 'reason';
+    const label = document.createElement('label');
+    label.htmlFor = 'pg-reason';
+    label.textContent = words.label;
+    const field = document.createElement('textarea');
+    field.id = 'pg-reason';
+    field.rows = 2;
+    field.required = true;
+    const confirm = button('confirm', words.confirm, () => {
+      const reason = field.value.trim();
+      if (reason) done({ action: 'post', reason });
+      else field.focus();
+    });
+    confirm.disabled = true;
+    field.addEventListener('input', () => { confirm.disabled = !field.value.trim(); });
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.append(label, field, confirm);
+    box.append(form);
+    field.focus();
+  }
 
   /** Shows the verdict's panel by `anchor`; resolves with {action, fix?} when the user chooses. */
   function show(verdict, anchor) {
@@ -104,7 +143,8 @@ const PostGuardPanel = (() => {
       }
       actions.append(
         button('edit', verdict.panel.edit, () => done({ action: 'edit' })),
-        button('post', verdict.panel.post_anyway, () => done({ action: 'post' })),
+        button('post', verdict.panel.post_anyway, () =>
+          verdict.panel.reason ? askReason(box, verdict.panel.reason, done) : done({ action: 'post' })),
       );
       box.append(title, list, actions);
       root.append(box);
@@ -116,8 +156,11 @@ const PostGuardPanel = (() => {
       });
       document.documentElement.append(el);
       place(el, anchor, true);
-      open = { el, resolve: () => resolve({ action: 'dismiss' }) };
-      actions.querySelector('button').focus({ preventScroll: true });
+      // If the site navigates away and drops the composer, the panel goes with it.
+      const watch = setInterval(() => anchor.isConnected || done({ action: 'dismiss' }), 250);
+      open = { el, resolve: () => (clearInterval(watch), resolve({ action: 'dismiss' })) };
+      // After the current event: the Enter that submitted must not also press the focused button.
+      setTimeout(() => actions.querySelector('button')?.focus({ preventScroll: true }));
     });
   }
 
@@ -145,6 +188,7 @@ const PostGuardPanel = (() => {
       span.setAttribute('role', 'status');
       badge.root.append(span);
       badge.el.setAttribute('aria-live', 'polite');
+      badge.el.style.pointerEvents = 'none'; // it only informs: it must never cover the site's own controls
       document.documentElement.append(badge.el);
     }
     badge.root.querySelector('span').textContent = text;

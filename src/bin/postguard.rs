@@ -41,9 +41,51 @@ enum Command {
 #[derive(Subcommand)]
 enum PolicyCommand {
     /// Exit 0 if FILE is a valid policy; otherwise list each error with its field path.
-    Validate { file: PathBuf },
+    Validate {
+        file: PathBuf,
+        /// FILE is IT's managed configuration (a layer over the embedded default): a bare
+        /// object of policy fields, a Chrome/Edge policy file with 3rdparty.extensions.<id>,
+        /// or Firefox's policies.json.
+        #[arg(long)]
+        managed: bool,
+    },
     /// Print the embedded default policy.
     Default,
+    /// Print a filled example of IT's managed configuration for a platform's policy files.
+    Template {
+        #[arg(long, value_enum, default_value = "chrome-json")]
+        format: TemplateFormat,
+        /// Chrome/Edge extension id (that of your packed CRX, if you pack with your own key).
+        #[arg(long, default_value = postguard::deploy::CHROME_ID)]
+        id: String,
+        /// Where Chrome/Edge find the update manifest (update.xml).
+        #[arg(long)]
+        update_url: Option<String>,
+        /// Where Firefox finds the signed package (.xpi).
+        #[arg(long)]
+        xpi_url: Option<String>,
+        /// Your own managed configuration (a JSON object of policy fields, checked first)
+        /// instead of the filled example.
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TemplateFormat {
+    /// The bare managed configuration (JSON), for `policy validate --managed`.
+    Managed,
+    /// Linux: /etc/opt/chrome/policies/managed/, /etc/chromium/policies/managed/,
+    /// /etc/opt/edge/policies/managed/.
+    ChromeJson,
+    /// Windows registry file for Google Chrome.
+    Reg,
+    /// Windows registry file for Microsoft Edge.
+    EdgeReg,
+    /// Firefox policies.json (3rdparty.Extensions).
+    Firefox,
+    /// macOS property list for the com.google.Chrome.extensions.<id> domain.
+    Plist,
 }
 
 fn main() -> ExitCode {
@@ -59,7 +101,53 @@ fn main() -> ExitCode {
             }
         }
         Command::Policy {
-            command: PolicyCommand::Validate { file },
+            command:
+                PolicyCommand::Validate {
+                    file,
+                    managed: true,
+                },
+        } => validate_managed(&file),
+        Command::Policy {
+            command:
+                PolicyCommand::Template {
+                    format,
+                    id,
+                    update_url,
+                    xpi_url,
+                    from,
+                },
+        } => {
+            use postguard::deploy::{self, Format};
+            let format = match format {
+                TemplateFormat::Managed => Format::Managed,
+                TemplateFormat::ChromeJson => Format::ChromeJson,
+                TemplateFormat::Reg => Format::Reg,
+                TemplateFormat::EdgeReg => Format::EdgeReg,
+                TemplateFormat::Firefox => Format::Firefox,
+                TemplateFormat::Plist => Format::Plist,
+            };
+            let mut target = deploy::Target {
+                chrome_id: id,
+                ..Default::default()
+            };
+            if let Some(u) = update_url {
+                target.update_url = u;
+            }
+            if let Some(u) = xpi_url {
+                target.xpi_url = u;
+            }
+            let managed = match from {
+                None => deploy::example(&Policy::west_allis()),
+                Some(file) => match read_managed(&file) {
+                    Ok(v) => v,
+                    Err(e) => return fail(&e),
+                },
+            };
+            print!("{}", deploy::template(format, &managed, &target));
+            ExitCode::SUCCESS
+        }
+        Command::Policy {
+            command: PolicyCommand::Validate { file, .. },
         } => match load(&file) {
             Ok(_) => {
                 println!("{}: valid", file.display());
@@ -79,6 +167,49 @@ fn main() -> ExitCode {
 fn fail(msg: &str) -> ExitCode {
     eprintln!("{msg}");
     ExitCode::FAILURE
+}
+
+/// A bare managed configuration from `path`, refused (with each error) unless it validates.
+fn read_managed(path: &Path) -> Result<serde_json::Value, String> {
+    let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let v: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| format!("{}: (document): {e}", path.display()))?;
+    postguard::policy::layers::apply(&v).map_err(|e| {
+        e.errors
+            .iter()
+            .map(|f| format!("{}: {}: {}", path.display(), f.path, f.reason))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    Ok(v)
+}
+
+/// Validates IT's managed configuration in `path` (see `policy validate --managed`).
+fn validate_managed(path: &Path) -> ExitCode {
+    let doc = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: {e}", path.display()))
+        .and_then(|json| {
+            serde_json::from_str::<serde_json::Value>(&json)
+                .map_err(|e| format!("{}: (document): {e}", path.display()))
+        });
+    let doc = match doc {
+        Ok(d) => d,
+        Err(e) => return fail(&e),
+    };
+    match postguard::deploy::validate_managed(&doc) {
+        Ok(errors) if errors.is_empty() => {
+            println!("{}: valid managed configuration", path.display());
+            ExitCode::SUCCESS
+        }
+        Ok(errors) => fail(
+            &errors
+                .iter()
+                .map(|f| format!("{}: {}: {}", path.display(), f.path, f.reason))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        Err(e) => fail(&format!("{}: {e}", path.display())),
+    }
 }
 
 /// Reads and validates a policy file; the error names the file and each bad field.

@@ -3,11 +3,16 @@
 //! A policy is data (JSON), so IT can supply its own through managed storage or the CLI.
 //! The default, West Allis Policy 1317, is embedded at build time.
 
+mod content;
+pub mod layers;
 mod validate;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use content::{
+    ConductPolicy, LinkPolicy, PersonalAccountPolicy, Phrases, PiiContext, PiiPolicy, WordGroup,
+};
 pub use validate::{FieldError, PolicyError};
 
 /// The embedded default: City of West Allis Social Media Policy 1317.
@@ -40,6 +45,115 @@ pub struct Policy {
     /// Words and phrases that make a draft read as personal (§6.4, §6.2.2).
     #[serde(default)]
     pub personal_markers: Vec<MarkerGroup>,
+    /// Whom City accounts may follow, friend or like (§6.2.7).
+    #[serde(default)]
+    pub connections: Connections,
+    /// The City's work time, when personal accounts stay closed (§6.4.1.3); absent = no reminder.
+    #[serde(default)]
+    pub work_time: Option<WorkTime>,
+    /// Where the City password is typed, so PostGuard can recognise it elsewhere (§6.4.1.2).
+    #[serde(default)]
+    pub password_alert: PasswordAlert,
+    /// Where reports of unauthorized use of City accounts go (§6.2.4): an email address.
+    /// Absent = the report opens with no recipient and the employee picks one.
+    #[serde(default)]
+    pub report_to: Option<String>,
+    /// May employees set their own name and title for signatures (§6.2.6) in the options?
+    /// IT's directory (`authorized_users`) always wins for the people it lists.
+    #[serde(default = "crate::records::yes")]
+    pub user_may_edit_identity: bool,
+    /// The record of City-account posts (§7.0): retention and an optional endpoint.
+    #[serde(default)]
+    pub records: crate::records::Settings,
+    /// The City address residents are asked to write to instead of messaging a City
+    /// account (§6.2.8), when the employee's own City address is not known.
+    #[serde(default)]
+    pub contact_email: Option<String>,
+    /// Personal and confidential information (§6.5.2.6).
+    #[serde(default)]
+    pub pii: PiiPolicy,
+    /// Profanity, slurs, insults, harassment (§6.5.2.2) and sexual language (§6.5.2.4).
+    #[serde(default)]
+    pub conduct: ConductPolicy,
+    /// Campaigning and endorsements (§6.5.2.5).
+    #[serde(default)]
+    pub political: Phrases,
+    /// Where links on City accounts may point (§6.1.4).
+    #[serde(default)]
+    pub links: LinkPolicy,
+    /// Official positions and City business on personal accounts (§6.4.1.1, §6.4.1.4).
+    #[serde(default)]
+    pub personal_accounts: PersonalAccountPolicy,
+}
+
+/// §6.2.7: City accounts connect only with organizations that share the City's mission.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Connections {
+    /// Accounts a City account may follow, friend or like: a handle ("MilwaukeeCounty",
+    /// "@MilwaukeeCounty"), "platform:handle" ("facebook:WauwatosaPD") or an exact display name.
+    #[serde(default)]
+    pub allowed: Vec<String>,
+    /// Lower-case phrases (whole words) in a display name that mark a public body with a mission
+    /// like the City's ("city of", "police department"); such accounts are not warned about.
+    #[serde(default)]
+    pub organization_words: Vec<String>,
+}
+
+/// §6.4.1.3: when employees are on work time.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct WorkTime {
+    /// Days a shift starts on: "mon", "tue", "wed", "thu", "fri", "sat", "sun".
+    pub days: Vec<String>,
+    /// Start of the working day, "HH:MM" (24-hour clock).
+    pub start: String,
+    /// End of the working day, "HH:MM"; "24:00" is midnight; before `start` = overnight shift.
+    pub end: String,
+    /// IANA time zone of the schedule ("America/Chicago"); absent = the computer's own zone.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    /// Days off for everyone, "YYYY-MM-DD".
+    #[serde(default)]
+    pub holidays: Vec<String>,
+}
+
+/// §6.4.1.2: like Google's Password Alert, remember a salted, truncated hash of the City
+/// password typed on the City's sign-in page, and warn when it is typed on a social site.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordAlert {
+    /// Pages where employees type their City password: "https://host/path" prefixes.
+    /// Empty = no password alert. The extension's manifest must also list these hosts.
+    #[serde(default)]
+    pub sign_in_urls: Vec<String>,
+    /// Shorter passwords are not remembered (too many accidental matches); default 8.
+    #[serde(default = "default_min_password")]
+    pub min_length: u32,
+}
+
+fn default_min_password() -> u32 {
+    8
+}
+
+impl Default for PasswordAlert {
+    fn default() -> Self {
+        PasswordAlert {
+            sign_in_urls: Vec::new(),
+            min_length: default_min_password(),
+        }
+    }
+}
+
+impl WorkTime {
+    /// The City's usual schedule.
+    pub fn hours(&self) -> crate::worktime::Hours {
+        crate::worktime::Hours {
+            days: self.days.clone(),
+            start: self.start.clone(),
+            end: self.end.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -124,6 +238,27 @@ impl Policy {
             .find(|u| u.email.eq_ignore_ascii_case(email.trim()))
     }
 
+    /// Is `url` one of the City sign-in pages where the City password may be remembered?
+    /// Scheme and host must be equal (without case), and the path must start with the
+    /// listed path, so "https://login.city.gov/" never matches "https://login.city.gov.evil/".
+    pub fn is_sign_in_page(&self, url: &str) -> bool {
+        let Some((scheme, host, path)) = split_url(url) else {
+            return false;
+        };
+        self.password_alert.sign_in_urls.iter().any(|u| {
+            split_url(u).is_some_and(|(s, h, p)| {
+                s.eq_ignore_ascii_case(scheme)
+                    && h.eq_ignore_ascii_case(host)
+                    && path.starts_with(p)
+            })
+        })
+    }
+
+    /// May a password of `length` characters typed on `url` be remembered as the City's?
+    pub fn may_remember_password(&self, url: &str, length: u32) -> bool {
+        self.is_sign_in_page(url) && length >= self.password_alert.min_length
+    }
+
     /// Is this a City email address (the domain or one of its subdomains)?
     pub fn is_city_email(&self, address: &str) -> bool {
         let Some((_, domain)) = address.rsplit_once('@') else {
@@ -135,4 +270,19 @@ impl Policy {
             domain == d || domain.strip_suffix(&d).is_some_and(|s| s.ends_with('.'))
         })
     }
+}
+
+/// An http(s) URL as (scheme, host with any port, path from its first '/', "/" if none).
+/// Query and fragment are dropped; user info is refused (it hides the real host).
+pub(crate) fn split_url(url: &str) -> Option<(&str, &str, &str)> {
+    let (scheme, rest) = url.trim().split_once("://")?;
+    if !(scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")) {
+        return None;
+    }
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    (!host.is_empty() && !host.contains('@')).then_some((scheme, host, path))
 }

@@ -1,8 +1,20 @@
 //! One module per policy area. Each rule reads the [`Facts`] of a draft and returns
 //! findings that cite its section; the engine applies the policy's severities.
 
+pub mod authorized_user;
+pub mod city_business;
 pub mod city_email;
+pub mod city_password;
+pub mod conduct;
+pub mod connections;
+pub mod content;
+pub mod direct_message;
+pub mod links;
+pub mod official_position;
 pub mod personal_context;
+pub mod pii;
+pub mod political;
+pub mod sexual_content;
 pub mod signature;
 
 use crate::context::{CityAccountReason, Context};
@@ -22,6 +34,16 @@ pub struct Facts<'a> {
     /// The employee's name and title, from IT's directory first, then their own settings.
     pub signer: Signer,
     pub lexicons: &'a Lexicons,
+    /// The draft folded for the conduct word lists (§6.5.2.2, §6.5.2.4), made on first use.
+    pub folded: std::cell::OnceCell<crate::evasion::Tokens<'a>>,
+}
+
+impl<'a> Facts<'a> {
+    /// The draft with evasions undone, folded once for every rule that needs it.
+    pub fn folded(&self) -> &crate::evasion::Tokens<'a> {
+        self.folded
+            .get_or_init(|| crate::evasion::Tokens::new(self.text))
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -34,6 +56,8 @@ pub struct Signer {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
     pub personal: Lexicon,
+    /// The content rules' lists (§6.5, §6.1.4, §6.4.1).
+    pub content: content::ContentLists,
 }
 
 impl Lexicons {
@@ -45,6 +69,7 @@ impl Lexicons {
                     .iter()
                     .map(|g| g.phrases.iter().map(String::as_str)),
             ),
+            content: content::ContentLists::new(policy),
         }
     }
 }
@@ -58,7 +83,27 @@ pub struct Rule {
 }
 
 /// Every rule, in the order findings are shown.
-pub const RULES: &[Rule] = &[personal_context::RULE, city_email::RULE, signature::RULE];
+pub const RULES: &[Rule] = &[
+    personal_context::RULE,
+    city_email::RULE,
+    signature::RULE,
+    connections::RULE,
+    city_password::RULE,
+    authorized_user::RULE,
+    pii::RULE,
+    conduct::RULE,
+    sexual_content::RULE,
+    political::RULE,
+    links::RULE,
+    direct_message::RULE,
+    official_position::RULE,
+    city_business::RULE,
+];
+
+/// Rules about what the user does rather than what they type. For such an event (a follow,
+/// like or friend click; the City password typed) the engine runs only these, so draft rules
+/// never judge the empty text of a click.
+pub const EVENT_RULES: &[&str] = &[connections::ID, city_password::ID];
 
 impl Rule {
     /// A finding of this rule; the engine sets the severity from the policy.

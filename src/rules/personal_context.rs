@@ -21,6 +21,8 @@ pub const RULE: Rule = Rule {
 
 /// The weight at which a draft reads as personal.
 const THRESHOLD: u32 = 2;
+/// How many triggering phrases a finding quotes at most.
+const MAX_EVIDENCE: usize = 16;
 
 fn check(f: &Facts) -> Vec<Finding> {
     if f.city.is_none() {
@@ -46,8 +48,10 @@ fn check(f: &Facts) -> Vec<Finding> {
     if score < THRESHOLD && !private_space {
         return Vec::new();
     }
+    // Enough to explain the finding; a pasted novel need not quote itself back.
     let evidence: Vec<Evidence> = hits
         .iter()
+        .take(MAX_EVIDENCE)
         .map(|h| {
             let (first, last) = (&f.words[h.first], &f.words[h.last - 1]);
             Evidence {

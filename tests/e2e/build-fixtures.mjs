@@ -6,12 +6,17 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const distDir = here + 'fixtures/dist';
+// The sites of issue #3, each a small SPA built on fixtures/kit/ (see sites.test.mjs).
+const SPA_SITES = ['instagram', 'linkedin', 'youtube', 'bluesky', 'mastodon', 'threads', 'reddit', 'tiktok', 'nextdoor'];
 
 export async function buildFixtures() {
   const { outputFiles } = await build({
     write: false,
     absWorkingDir: here,
-    entryPoints: { x: 'fixtures/x/app.jsx', facebook: 'fixtures/facebook/app.js' },
+    entryPoints: {
+      x: 'fixtures/x/app.jsx', facebook: 'fixtures/facebook/app.js', 'facebook-login': 'fixtures/facebook/login.js', 'facebook-more': 'fixtures/facebook/more.js',
+      ...Object.fromEntries(SPA_SITES.map((s) => [s, `fixtures/${s}/app.js`])),
+    },
     outdir: distDir,
     bundle: true,
     format: 'iife', // served as external <script src> files: the fixture CSP forbids inline scripts

@@ -14,9 +14,10 @@ export const DEFAULT_EXTENSION_DIR = process.env.POSTGUARD_DIST || path.join(rep
 export const extensionBuilt = (dir = DEFAULT_EXTENSION_DIR) => existsSync(path.join(dir, 'manifest.json'));
 
 /**
- * @param {{extensionDir?: string|null}} opts  null = launch without any extension (fixture smoke tests)
+ * @param {{extensionDir?: string|null, hosts?: Record<string, number>}} opts  extensionDir null = launch
+ *   without any extension (fixture smoke tests); hosts: more names to map to local ports (a test's own server)
  */
-export async function launch({ extensionDir = DEFAULT_EXTENSION_DIR } = {}) {
+export async function launch({ extensionDir = DEFAULT_EXTENSION_DIR, hosts = {} } = {}) {
   await buildFixtures(); // fast and idempotent; keeps dist/ in step with the fixture sources
   const server = await startServer();
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'postguard-e2e-'));
@@ -40,7 +41,10 @@ export async function launch({ extensionDir = DEFAULT_EXTENSION_DIR } = {}) {
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run',
         // Fixture hosts go to our server; every other name fails to resolve, so nothing leaves the machine.
-        `--host-resolver-rules=${FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ')}, MAP * ~NOTFOUND`,
+        `--host-resolver-rules=${[
+          ...FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`),
+          ...Object.entries(hosts).map(([h, port]) => `MAP ${h} 127.0.0.1:${port}`),
+        ].join(', ')}, MAP * ~NOTFOUND`,
       ],
     });
     context.setDefaultTimeout(10_000);

@@ -14,7 +14,13 @@ const dist = fileURLToPath(new URL('./fixtures/dist/', import.meta.url));
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'";
-export const FIXTURE_HOSTS = ['x.com', 'www.facebook.com'];
+// The sites of issue #3 (tests/e2e/sites.test.mjs): single-page apps, so every path serves the app.
+const spaSites = {
+  'www.instagram.com': 'instagram', 'accountscenter.instagram.com': 'instagram', 'www.linkedin.com': 'linkedin',
+  'www.youtube.com': 'youtube', 'bsky.app': 'bluesky', 'mastodon.social': 'mastodon', 'www.threads.com': 'threads',
+  'www.reddit.com': 'reddit', 'www.tiktok.com': 'tiktok', 'nextdoor.com': 'nextdoor',
+};
+export const FIXTURE_HOSTS = ['x.com', 'www.facebook.com', 'login.westalliswi.gov', ...Object.keys(spaSites)];
 
 // No inline <script>: the CSP would block it, exactly as on the real sites.
 const shell = (title, rootId, bundle, css = '') => `<!doctype html>
@@ -23,17 +29,45 @@ ${css && `<link rel="stylesheet" href="/assets/${css}">`}
 <script src="/assets/${bundle}" defer></script></head>
 <body><div id="${rootId}"></div></body></html>`;
 
+// Facebook's other surfaces (fixtures/facebook/more.js, sites.test.mjs): post page, group, Messenger, settings.
+const facebookMore = /^\/([\w.]+\/posts\/\d+|groups\/[\w.]+|messages\/t\/\d+|settings)$/;
 const sites = {
   'x.com': {
-    page: (p) => p === '/home' || p === '/settings/email' || /^\/\w+\/status\/\d+$/.test(p),
+    page: (p) => p === '/home' || p === '/settings/email' || /^\/\w+\/status\/\d+$/.test(p) ||
+      p === '/i/flow/login' || /^\/\w+$/.test(p), // login and profiles: behaviour.test.mjs
     html: shell('Home / X', 'react-root', 'x.js', 'x.css'),
     assets: ['x.js', 'x.css', 'x.js.map', 'x.css.map'],
   },
   'www.facebook.com': {
-    page: (p) => p === '/',
-    html: shell('Facebook', 'root', 'facebook.js'),
-    assets: ['facebook.js', 'facebook.js.map'],
+    page: (p) => p === '/' || p === '/login' || facebookMore.test(p),
+    html: (p) => (p === '/login' ? shell('Log in to Facebook', 'root', 'facebook-login.js')
+      : facebookMore.test(p) ? shell('Facebook', 'root', 'facebook-more.js') : shell('Facebook', 'root', 'facebook.js')),
+    assets: ['facebook.js', 'facebook.js.map', 'facebook-login.js', 'facebook-login.js.map', 'facebook-more.js', 'facebook-more.js.map'],
   },
+};
+
+for (const [host, app] of Object.entries(spaSites)) {
+  sites[host] = {
+    page: (p) => !p.startsWith('/assets/') && p !== '/favicon.ico',
+    html: shell(app, app === 'mastodon' ? 'mastodon' : 'root', `${app}.js`),
+    assets: [`${app}.js`, `${app}.js.map`, `${app}.css`, `${app}.css.map`],
+  };
+}
+
+// The City's own sign-in page (issue #4, §6.4.1.2: PostGuard remembers the City password here
+// as a salted hash). Plain HTML and no script, like a typical single sign-on page; the form
+// posts to /signed-in.
+const cityPage = (body) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>City of West Allis sign-in</title></head>
+<body>${body}</body></html>`;
+sites['login.westalliswi.gov'] = {
+  page: (p) => p === '/' || p === '/signed-in',
+  html: (p) => cityPage(p === '/signed-in' ? '<h1 id="signed-in">Signed in</h1>' : `<h1>City of West Allis</h1>
+<form method="post" action="/signed-in" id="sign-in">
+<label>City email <input type="email" name="username" autocomplete="username"></label>
+<label>Password <input type="password" name="password" autocomplete="current-password"></label>
+<button type="submit">Sign in</button></form>`),
+  assets: [],
 };
 
 const TYPES = { js: 'text/javascript', css: 'text/css', map: 'application/json' };
@@ -44,7 +78,7 @@ async function handle(req, res) {
   const { pathname } = new URL(req.url, 'http://fixture');
   if (site && site.page(pathname)) {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' });
-    return res.end(site.html);
+    return res.end(typeof site.html === 'function' ? site.html(pathname) : site.html);
   }
   const asset = pathname.startsWith('/assets/') && pathname.slice(8);
   if (site && site.assets.includes(asset)) {

@@ -1,0 +1,56 @@
+// The policy in force: the engine applies the layers (embedded default, IT's managed
+// configuration, the last good one when IT's is broken; see src/policy/layers.rs). This file
+// only reads storage, persists what the engine says to keep, and notices when IT changes
+// the configuration, so a new policy applies without reinstalling.
+import { resolvePolicy } from './pkg/postguard.js';
+
+let current = null; // Promise<{guard, source, errors, managed, lastGood}>
+const listeners = [];
+
+async function readManaged() {
+  try {
+    return await chrome.storage.managed.get(null);
+  } catch {
+    return null; // Firefox with no policies.json entry: nothing is managed
+  }
+}
+
+async function load(ready) {
+  await ready;
+  const [managed, { lastGoodPolicy = null }] = await Promise.all([
+    readManaged(),
+    chrome.storage.local.get('lastGoodPolicy'),
+  ]);
+  const r = resolvePolicy(JSON.stringify(managed), JSON.stringify(lastGoodPolicy));
+  const source = r.source();
+  const errors = JSON.parse(r.errors());
+  const keep = r.lastGood();
+  if (keep === undefined) {
+    if (lastGoodPolicy !== null) await chrome.storage.local.remove('lastGoodPolicy');
+  } else if (keep !== JSON.stringify(lastGoodPolicy)) {
+    await chrome.storage.local.set({ lastGoodPolicy: JSON.parse(keep) });
+  }
+  if (errors.length) console.warn("PostGuard: IT's managed configuration has errors", errors);
+  // The pages apply the same layers to the same inputs to show them (src/wasm/pages.rs).
+  return { guard: r.intoGuard(), source, errors, managed, lastGood: keep === undefined ? null : JSON.parse(keep) };
+}
+
+/** The policy in force; `ready` is the WASM module's init promise. */
+export function policyInForce(ready) {
+  current ??= load(ready).catch((err) => {
+    current = null;
+    throw err;
+  });
+  return current;
+}
+
+/** Calls `fn()` after IT's configuration changed and the policy in force was reloaded. */
+export function onPolicyChange(fn) {
+  listeners.push(fn);
+}
+
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area !== 'managed') return;
+  current = null;
+  for (const fn of listeners) Promise.resolve().then(fn).catch((e) => console.warn('PostGuard:', e));
+});

@@ -1,0 +1,39 @@
+// Messaging for the content-script features that are not about drafts (actions.js,
+// reminder.js, password-alert.js): ask the background, with a timeout, and find this site's
+// adapter once. The background only answers our own scripts; pages cannot message it.
+'use strict';
+
+const PostGuardAsk = (() => {
+  // Long enough for an engine that is still starting (seconds on a slow machine, after the
+  // browser stopped an idle worker); after that, whatever was held goes through.
+  const TIMEOUT_MS = 4000;
+
+  /** Sends `msg` to the background; rejects on an error answer or after `timeout` ms. */
+  const ask = (msg, timeout = TIMEOUT_MS) =>
+    Promise.race([
+      chrome.runtime.sendMessage(msg),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the engine did not answer in time')), timeout)),
+    ]).then((answer) => {
+      if (answer?.error) throw new Error(answer.error);
+      return answer;
+    });
+
+  /** Tells the popup what went wrong; whatever was held has been let through. */
+  const report = (err) => {
+    console.warn('PostGuard:', err.message);
+    ask({ type: 'status', problem: err.message }).catch(() => {});
+  };
+
+  let site = null;
+  /** This page's site adapter (by host, else by page structure), or null. */
+  const adapter = () =>
+    (site ??= (async () => {
+      const byHost = await ask({ type: 'adapter', host: location.hostname });
+      return byHost ?? (await ask({ type: 'detectable' })).find(PostGuardAdapter.detect) ?? null;
+    })().catch((err) => {
+      console.warn('PostGuard is off on this page:', err.message);
+      return null;
+    }));
+
+  return { ask, report, adapter };
+})();

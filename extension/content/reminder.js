@@ -1,0 +1,79 @@
+// §6.4.1.3: on a social site during work time, a small notice reminds the employee that
+// personal accounts stay closed on work time. The engine decides and words it (from the
+// policy's work_time and the account in use); the background shows it once per site per day.
+// It blocks nothing and takes no focus; the Dismiss button removes it.
+'use strict';
+
+(async () => {
+  const { ask, report, adapter } = PostGuardAsk;
+  const site = await adapter();
+  if (!site) return;
+
+  const SETTLE_MS = 3000;
+  const POLL_MS = 250;
+  const read = () => PostGuardAdapter.context(document.body, site, null, '');
+
+  /**
+   * The page's context once it names its account (single-page apps render it late), looked
+   * for a few times a second rather than on every mutation of a busy page; after SETTLE_MS,
+   * whatever it says (no account: not a City account, so the reminder may apply).
+   */
+  async function settled() {
+    for (let waited = 0; ; waited += POLL_MS) {
+      const ctx = read();
+      if (ctx.account || waited >= SETTLE_MS) return ctx;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  const css = `
+    :host { all: initial; }
+    .box { font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; background: #eef4ff;
+      border: 1px solid #0b3d91; border-radius: 8px; padding: 10px 12px; max-width: 340px;
+      box-shadow: 0 4px 16px rgba(0,0,0,.2); display: flex; gap: 10px; align-items: flex-start; }
+    p { margin: 0; }
+    button { font: inherit; padding: 3px 10px; border-radius: 6px; border: 1px solid #0b3d91;
+      background: #fff; cursor: pointer; white-space: nowrap; }
+    button:focus-visible { outline: 3px solid #0b5fff; outline-offset: 1px; }
+    @media (prefers-color-scheme: dark) {
+      .box { background: #16223a; color: #e8eefc; border-color: #7aa2f7; }
+      button { background: #222; color: #eee; border-color: #7aa2f7; }
+    }`;
+
+  function draw(reminder) {
+    const host = document.createElement('div');
+    host.dataset.postguard = 'reminder';
+    const root = host.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    const box = document.createElement('div');
+    box.className = 'box';
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-label', 'PostGuard reminder');
+    const text = document.createElement('p');
+    text.dataset.section = reminder.section;
+    text.textContent = reminder.message;
+    const dismiss = document.createElement('button');
+    dismiss.type = 'button';
+    dismiss.dataset.action = 'dismiss';
+    dismiss.textContent = reminder.dismiss;
+    // The page cannot dismiss it for the user: script-made clicks are ignored.
+    dismiss.addEventListener('click', (e) => {
+      e.stopPropagation();
+      if (e.isTrusted) host.remove();
+    });
+    box.append(text, dismiss);
+    root.append(box);
+    Object.assign(host.style, { position: 'fixed', right: '12px', bottom: '12px', zIndex: '2147483646' });
+    document.documentElement.append(host);
+  }
+
+  try {
+    // Nothing waits on this notice, so the engine may take its time to start.
+    const reminder = await ask({ type: 'reminder', context: await settled() }, 15_000);
+    if (reminder?.message) draw(reminder);
+  } catch (err) {
+    report(new Error(`could not check work time: ${err.message}`));
+  }
+})();

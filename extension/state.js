@@ -1,0 +1,67 @@
+// What the options page and the popup show, gathered for them: the policy in force and where
+// it came from, the employee's identity, recent findings, and the adapter status of a tab.
+// The pages draw it with the engine's Rust code (src/wasm/pages.rs).
+
+let inForce; // () => Promise<{guard, policy, source, errors}>
+
+export function setupState(policyInForce) {
+  inForce = policyInForce;
+}
+
+/** Remembers that the content script on `sender`'s tab is running, and with which adapter. */
+export async function noteTab(sender, site) {
+  const id = sender.tab?.id;
+  if (id === undefined || sender.frameId) return site;
+  const { tabs = {} } = await chrome.storage.session.get('tabs');
+  tabs[id] = { host: new URL(sender.url).hostname, adapter: Boolean(site), platform: site?.platform ?? null };
+  await chrome.storage.session.set({ tabs });
+  return site;
+}
+
+async function forgetTab(id) {
+  const { tabs = {} } = await chrome.storage.session.get('tabs');
+  if (!(id in tabs)) return;
+  delete tabs[id];
+  await chrome.storage.session.set({ tabs });
+}
+chrome.tabs.onRemoved.addListener((id) => forgetTab(id));
+// A new page is loading in the tab: its content script (if any) reports again.
+chrome.tabs.onUpdated.addListener((id, change) => {
+  if (change.status === 'loading') forgetTab(id);
+});
+
+export const stateHandlers = {
+  async state({ tab: tabId }) {
+    const [{ managed, lastGood }, local, session] = await Promise.all([
+      inForce(),
+      chrome.storage.local.get(['user', 'recent', 'delivery']),
+      chrome.storage.session.get(['lastProblem', 'adapterStatus', 'tabs']),
+    ]);
+    const adapterStatus = session.adapterStatus ?? {};
+    const tab = tabId === null || tabId === undefined ? null : session.tabs?.[tabId];
+    return {
+      managed,
+      last_good: lastGood,
+      user: local.user ?? null,
+      recent: local.recent ?? [],
+      delivery: local.delivery ?? null,
+      last_problem: session.lastProblem ?? null,
+      generic_hosts: Object.keys(adapterStatus),
+      site: tab ? { ...tab, connected: true, generic: tab.host in adapterStatus } : null,
+    };
+  },
+  /** The options page saves the employee's own layer; the engine says what IT allows. */
+  async 'save-user'({ user }) {
+    const { guard } = await inForce();
+    const answer = JSON.parse(guard.userLayer(JSON.stringify(user ?? {})));
+    if (answer.errors) return { errors: answer.errors };
+    const { user: old = {} } = await chrome.storage.local.get('user');
+    const { email = null, name = null, title = null } = answer.user;
+    await chrome.storage.local.set({ user: { ...old, email, name, title } });
+    return { ok: true };
+  },
+  async 'open-options'() {
+    await chrome.runtime.openOptionsPage();
+    return { ok: true };
+  },
+};

@@ -1,0 +1,20 @@
+// Sites on hosts the manifest cannot list (Mastodon runs on thousands of servers): the user grants
+// one host at a time from the popup (optional_host_permissions), and PostGuard's content scripts
+// are registered for exactly the hosts granted. There the adapter is chosen by page structure
+// (an adapter's "detect" rules), since no adapter names the host.
+const ID = 'postguard-granted-hosts';
+
+async function syncHostScripts() {
+  const declared = chrome.runtime.getManifest().content_scripts[0];
+  const { origins = [] } = await chrome.permissions.getAll();
+  // One named https host each, as the popup asks for them (never a wildcard host).
+  const granted = origins.filter((o) => /^https:\/\/[^*/]+\/\*$/.test(o) && !declared.matches.includes(o));
+  await chrome.scripting.unregisterContentScripts({ ids: [ID] }).catch(() => {});
+  if (granted.length) {
+    await chrome.scripting.registerContentScripts([{ id: ID, matches: granted, js: declared.js, runAt: 'document_idle' }]);
+  }
+}
+
+chrome.permissions.onAdded.addListener(() => syncHostScripts().catch(console.warn));
+chrome.permissions.onRemoved.addListener(() => syncHostScripts().catch(console.warn));
+chrome.runtime.onInstalled.addListener(() => syncHostScripts().catch(console.warn));

@@ -1,0 +1,472 @@
+//! The record of City-account posts (§7.0: "Communication through City Social Media Accounts is
+//! considered a public record … must be able to be managed, stored and retrieved").
+//!
+//! Every submit from a City account becomes a [`Record`] exactly as submitted. The background
+//! keeps them in the extension's own storage for the policy's retention period, exports them as
+//! CSV or JSON, and, only where IT configures an endpoint, sends them there. This module holds
+//! every decision about that (what is recorded, what may be deleted, what is still to send, how
+//! long to wait before retrying, the export formats); the extension only stores and carries.
+
+use crate::context::{ActingAs, Draft, Surface};
+use crate::policy::{FieldError, Policy, Severity};
+use crate::verdict::{Level, Verdict};
+use serde::{Deserialize, Serialize};
+
+/// `#[serde(default = …)]` for settings that are on unless IT turns them off.
+pub(crate) fn yes() -> bool {
+    true
+}
+
+fn default_retention() -> u32 {
+    365
+}
+
+/// IT's settings for the record, part of the policy (`records` in managed storage).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Keep a record of City-account posts in the browser (default on).
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// Days a record is kept in the browser before it is deleted (default 365). A record not yet
+    /// delivered to the endpoint is never deleted.
+    #[serde(default = "default_retention")]
+    pub retention_days: u32,
+    /// Where to POST records as JSON (off when absent). Only https, or http to this computer.
+    #[serde(default)]
+    pub endpoint: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            enabled: true,
+            retention_days: default_retention(),
+            endpoint: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Field errors, with paths under `records`.
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut errs = Vec::new();
+        if !(1..=36_500).contains(&self.retention_days) {
+            errs.push(FieldError {
+                path: "records.retention_days".into(),
+                reason: "must be between 1 and 36500 days".into(),
+            });
+        }
+        if let Some(url) = &self.endpoint {
+            if !is_endpoint(url) {
+                errs.push(FieldError {
+                    path: "records.endpoint".into(),
+                    reason: "must be an https:// URL (http:// only for localhost or 127.0.0.1)"
+                        .into(),
+                });
+            }
+        }
+        errs
+    }
+}
+
+fn is_endpoint(url: &str) -> bool {
+    let host_of = |rest: &str| {
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        // "[::1]:8080" or "host:8080"
+        if let Some(v6) = host.strip_prefix('[') {
+            v6.split(']').next().unwrap_or("").to_string()
+        } else {
+            host.split(':').next().unwrap_or("").to_ascii_lowercase()
+        }
+    };
+    if url.chars().any(char::is_whitespace) {
+        return false;
+    }
+    if let Some(rest) = url.strip_prefix("https://") {
+        let host = host_of(rest);
+        !host.is_empty() && !host.starts_with('.') && !host.ends_with('.')
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        matches!(host_of(rest).as_str(), "localhost" | "127.0.0.1" | "::1")
+    } else {
+        false
+    }
+}
+
+/// One submit from a City account, exactly as it went out.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Record {
+    /// Unique id (the extension uses a random UUID); lets an endpoint drop duplicates.
+    pub id: String,
+    /// When it was submitted, RFC 3339 UTC.
+    pub time: String,
+    /// The same instant in milliseconds since 1970, for retention.
+    pub at: u64,
+    pub platform: Option<String>,
+    /// The account it was posted as: its name, else "@handle".
+    pub account: Option<String>,
+    pub acting_as: ActingAs,
+    pub surface: Surface,
+    /// The page it was submitted on.
+    pub url: String,
+    /// The employee's email, as set in the options.
+    pub user: Option<String>,
+    /// The text exactly as submitted.
+    pub text: String,
+    pub verdict: Level,
+    pub findings: Vec<RecordedFinding>,
+    /// Present when the user posted anyway despite a held verdict.
+    #[serde(rename = "override")]
+    pub overridden: Option<Override>,
+    /// Whether IT's endpoint has acknowledged it.
+    #[serde(default)]
+    pub delivered: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RecordedFinding {
+    pub rule: String,
+    pub section: String,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// "Post anyway": and, for a Block finding, the reason the user gave.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Override {
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+impl Override {
+    /// The reason without surrounding blanks; a blank reason is none.
+    fn trimmed(&self) -> Override {
+        Override {
+            reason: self
+                .reason
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(Into::into),
+        }
+    }
+}
+
+/// What the extension knows about a submit besides the draft.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Submit {
+    pub id: String,
+    pub at: u64,
+    pub url: String,
+    #[serde(rename = "override")]
+    pub overridden: Option<Override>,
+}
+
+impl Record {
+    /// The record of a submit, if the policy records it: only posts from a City account, and
+    /// only while IT keeps the record on. `verdict` is the engine's verdict for `draft`.
+    pub fn of(policy: &Policy, draft: &Draft, verdict: &Verdict, submit: Submit) -> Option<Record> {
+        if !policy.records.enabled || !verdict.account.city {
+            return None;
+        }
+        let ctx = &draft.context;
+        Some(Record {
+            id: submit.id,
+            time: rfc3339(submit.at),
+            at: submit.at,
+            platform: ctx.platform.clone(),
+            account: verdict
+                .account
+                .label
+                .clone()
+                .or_else(|| ctx.account_label()),
+            acting_as: ctx.acting_as,
+            surface: ctx.surface,
+            url: submit.url,
+            user: ctx.user.as_ref().and_then(|u| u.email.clone()),
+            text: draft.text.clone(),
+            verdict: verdict.verdict,
+            findings: recorded(verdict),
+            overridden: submit.overridden.as_ref().map(Override::trimmed),
+            delivered: false,
+        })
+    }
+}
+
+fn recorded(verdict: &Verdict) -> Vec<RecordedFinding> {
+    verdict
+        .findings
+        .iter()
+        .map(|f| RecordedFinding {
+            rule: f.rule.to_string(),
+            section: f.section.to_string(),
+            severity: f.severity,
+            message: f.message.clone(),
+        })
+        .collect()
+}
+
+const DAY_MS: u64 = 86_400_000;
+
+/// Ids of records the browser may delete at `now`: older than the retention period and, when IT
+/// has an endpoint, already delivered there. Nothing undelivered is ever deleted.
+pub fn expired(records: &[Record], settings: &Settings, now: u64) -> Vec<String> {
+    let keep_ms = u64::from(settings.retention_days) * DAY_MS;
+    records
+        .iter()
+        .filter(|r| r.at.saturating_add(keep_ms) < now)
+        .filter(|r| settings.endpoint.is_none() || r.delivered)
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+/// At most this many records go in one POST.
+pub const BATCH: usize = 50;
+
+/// The next records to send to IT's endpoint, oldest first; none when there is no endpoint.
+pub fn pending(records: &[Record], settings: &Settings) -> Vec<Record> {
+    if settings.endpoint.is_none() {
+        return Vec::new();
+    }
+    let mut todo: Vec<&Record> = records.iter().filter(|r| !r.delivered).collect();
+    todo.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    todo.into_iter().take(BATCH).cloned().collect()
+}
+
+/// Minutes to wait before retry number `failures` (1 = after the first failure): 30 seconds,
+/// doubling, at most an hour. Chrome does not fire alarms sooner than 30 seconds.
+pub fn retry_delay_minutes(failures: u32) -> f64 {
+    let doublings = failures.saturating_sub(1).min(16);
+    (0.5 * f64::from(1u32 << doublings)).min(60.0)
+}
+
+/// A summary for the options page.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Summary {
+    pub count: usize,
+    pub pending: usize,
+    pub oldest: Option<String>,
+    pub newest: Option<String>,
+    pub enabled: bool,
+    pub retention_days: u32,
+    pub endpoint: Option<String>,
+}
+
+pub fn summary(records: &[Record], settings: &Settings) -> Summary {
+    let oldest = records.iter().min_by_key(|r| r.at).map(|r| r.time.clone());
+    let newest = records.iter().max_by_key(|r| r.at).map(|r| r.time.clone());
+    Summary {
+        count: records.len(),
+        pending: if settings.endpoint.is_some() {
+            records.iter().filter(|r| !r.delivered).count()
+        } else {
+            0
+        },
+        oldest,
+        newest,
+        enabled: settings.enabled,
+        retention_days: settings.retention_days,
+        endpoint: settings.endpoint.clone(),
+    }
+}
+
+/// Records in submit order.
+fn sorted(records: &[Record]) -> Vec<&Record> {
+    let mut v: Vec<&Record> = records.iter().collect();
+    v.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    v
+}
+
+/// The CSV columns, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "id",
+    "time",
+    "platform",
+    "account",
+    "acting_as",
+    "surface",
+    "url",
+    "user",
+    "text",
+    "verdict",
+    "findings",
+    "override",
+    "override_reason",
+    "delivered",
+];
+
+/// RFC 4180 CSV (CRLF, every field quoted, quotes doubled) with a UTF-8 byte order mark so
+/// spreadsheet programs read "—" and accents right. The text is exactly as submitted: nothing
+/// is escaped or trimmed, because this is the record; open it as text in a spreadsheet.
+pub fn to_csv(records: &[Record]) -> String {
+    let mut out = String::from("\u{feff}");
+    let line = |out: &mut String, cells: &[&str]| {
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(&c.replace('"', "\"\""));
+            out.push('"');
+        }
+        out.push_str("\r\n");
+    };
+    line(&mut out, CSV_COLUMNS);
+    for r in sorted(records) {
+        let findings = r
+            .findings
+            .iter()
+            .map(|f| format!("§{} ({}): {}", f.section, word(&f.severity), f.message))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let reason = r
+            .overridden
+            .as_ref()
+            .and_then(|o| o.reason.clone())
+            .unwrap_or_default();
+        line(
+            &mut out,
+            &[
+                &r.id,
+                &r.time,
+                r.platform.as_deref().unwrap_or(""),
+                r.account.as_deref().unwrap_or(""),
+                &word(&r.acting_as),
+                &word(&r.surface),
+                &r.url,
+                r.user.as_deref().unwrap_or(""),
+                &r.text,
+                &word(&r.verdict),
+                &findings,
+                if r.overridden.is_some() { "yes" } else { "no" },
+                &reason,
+                if r.delivered { "yes" } else { "no" },
+            ],
+        );
+    }
+    out
+}
+
+/// A unit enum's serde name ("self", "reply", "warn").
+fn word<T: Serialize>(v: &T) -> String {
+    let s = serde_json::to_string(v).unwrap_or_default();
+    s.trim_matches('"').to_string()
+}
+
+/// The document of an export and of a POST to IT's endpoint.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Export {
+    /// "postguard-records/1"
+    pub format: String,
+    pub city: String,
+    pub policy: String,
+    pub exported: String,
+    pub records: Vec<Record>,
+}
+
+pub const FORMAT: &str = "postguard-records/1";
+
+pub fn export(policy: &Policy, records: &[Record], now: u64) -> Export {
+    Export {
+        format: FORMAT.into(),
+        city: policy.city.clone(),
+        policy: policy.name.clone(),
+        exported: rfc3339(now),
+        records: sorted(records).into_iter().cloned().collect(),
+    }
+}
+
+/// JSON of [`export`], one record per line so people can read it too.
+pub fn to_json(policy: &Policy, records: &[Record], now: u64) -> String {
+    let doc = export(policy, &[], now);
+    let head = serde_json::to_string(&doc).expect("exports serialize");
+    let head = head
+        .strip_suffix("\"records\":[]}")
+        .expect("records come last");
+    let lines: Vec<String> = sorted(records)
+        .iter()
+        .map(|r| serde_json::to_string(r).expect("records serialize"))
+        .collect();
+    if lines.is_empty() {
+        format!("{head}\"records\":[]}}\n")
+    } else {
+        format!("{head}\"records\":[\n{}\n]}}\n", lines.join(",\n"))
+    }
+}
+
+/// A file name for an export: "postguard-records-2026-11-26.csv".
+pub fn file_name(now: u64, extension: &str) -> String {
+    format!("postguard-records-{}.{extension}", &rfc3339(now)[..10])
+}
+
+/// Milliseconds since 1970 as "2026-11-26T10:50:03.120Z" (UTC).
+pub fn rfc3339(ms: u64) -> String {
+    let secs = ms / 1000;
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60,
+        ms % 1000
+    )
+}
+
+/// One line of the "recent findings and overrides" list: no text, only what was found.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Recent {
+    pub time: String,
+    pub at: u64,
+    pub platform: Option<String>,
+    pub account: Option<String>,
+    pub city: bool,
+    pub verdict: Level,
+    pub findings: Vec<RecordedFinding>,
+    #[serde(rename = "override")]
+    pub overridden: Option<Override>,
+}
+
+/// How many recent entries are kept.
+pub const RECENT: usize = 20;
+
+impl Recent {
+    /// An entry for a submit that had findings; `None` when nothing was found.
+    pub fn of(draft: &Draft, verdict: &Verdict, submit: &Submit) -> Option<Recent> {
+        if verdict.findings.is_empty() {
+            return None;
+        }
+        Some(Recent {
+            time: rfc3339(submit.at),
+            at: submit.at,
+            platform: draft.context.platform.clone(),
+            account: verdict
+                .account
+                .label
+                .clone()
+                .or_else(|| draft.context.account_label()),
+            city: verdict.account.city,
+            verdict: verdict.verdict,
+            findings: recorded(verdict),
+            overridden: submit.overridden.as_ref().map(Override::trimmed),
+        })
+    }
+}
+
+/// `list` with `entry` first, at most [`RECENT`] long.
+pub fn push_recent(mut list: Vec<Recent>, entry: Recent) -> Vec<Recent> {
+    list.insert(0, entry);
+    list.truncate(RECENT);
+    list
+}

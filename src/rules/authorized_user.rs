@@ -1,0 +1,68 @@
+//! §6.1.2: only a Department's Authorized Social Media Users may post on its City
+//! accounts. When IT's directory (`authorized_users`) lists anyone, a City account used by
+//! someone it does not list for that account warns. With an empty directory the rule is
+//! silent: PostGuard cannot know who is authorized.
+
+use super::{Facts, Rule};
+use crate::context::fold_handle;
+use crate::policy::{AuthorizedUser, Severity};
+use crate::verdict::Finding;
+
+pub const ID: &str = "unauthorized-user";
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    section: "6.1.2",
+    default: Severity::Warn,
+    check,
+};
+
+fn check(f: &Facts) -> Vec<Finding> {
+    if f.city.is_none() || f.policy.authorized_users.is_empty() || f.text.trim().is_empty() {
+        return Vec::new();
+    }
+    let account = f
+        .ctx
+        .account_label()
+        .unwrap_or_else(|| f.policy.city.clone());
+    let email = f.ctx.user.as_ref().and_then(|u| u.email.as_deref());
+    let why = match email.map(|e| (e, f.policy.authorized_user(e))) {
+        None => "PostGuard cannot tell whether you are one: set your City email address in PostGuard's options.".to_string(),
+        Some((e, None)) => format!("IT's directory does not list {e} as an Authorized User."),
+        Some((e, Some(u))) if !may_post(f, u) => {
+            format!("IT's directory lists {e} as an Authorized User, but not for {account}.")
+        }
+        Some(_) => return Vec::new(),
+    };
+    vec![RULE.finding(
+        format!(
+            "Only a Department's Authorized Social Media Users may post on its City accounts (§6.1.2), and this is {account}. {why} If you should be, ask your Department Head to designate you."
+        ),
+        0,
+        0,
+    )]
+}
+
+/// Does the directory list this account for the user, as "handle" or "platform:handle"?
+fn may_post(f: &Facts, u: &AuthorizedUser) -> bool {
+    let Some(active) = f.ctx.account.as_ref() else {
+        return false;
+    };
+    let handle = active
+        .handle
+        .as_deref()
+        .map(fold_handle)
+        .unwrap_or_default();
+    let name = active.name.as_deref().map(fold_handle).unwrap_or_default();
+    let platform = f.ctx.platform.as_deref().unwrap_or("");
+    u.accounts.iter().any(|entry| {
+        let (p, key) = match entry.split_once(':') {
+            Some((p, k)) => (Some(p), k),
+            None => (None, entry.as_str()),
+        };
+        let key = fold_handle(key);
+        p.is_none_or(|p| p.eq_ignore_ascii_case(platform))
+            && !key.is_empty()
+            && (key == handle || key == name)
+    })
+}

@@ -1,0 +1,69 @@
+//! §6.4.1.4: no official City business on a personal account: permits, official
+//! announcements, answering residents about City services. Signs of City business are the
+//! policy's weighted phrase groups (`personal_accounts.city_business`), each counted once;
+//! a draft is City business at a total weight of 2, so a topic alone ("my building permit
+//! came through") is not enough, but a topic and a staff reply ("I've forwarded your
+//! complaint") is. Words inside an email address or link do not count.
+
+use super::content::{evidence, is_draft, quoted};
+use super::{Facts, Rule};
+use crate::links::links;
+use crate::policy::Severity;
+use crate::text::emails;
+use crate::verdict::Finding;
+
+pub const ID: &str = "city-business-personal-account";
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    section: "6.4.1.4",
+    default: Severity::Warn,
+    check,
+};
+
+/// The weight at which a draft is City business.
+const THRESHOLD: u32 = 2;
+
+fn check(f: &Facts) -> Vec<Finding> {
+    if f.city.is_some() || !is_draft(f) {
+        return Vec::new();
+    }
+    let groups = &f.policy.personal_accounts.city_business;
+    // Words inside an address or link ("permits@westalliswi.gov") only point to the City.
+    let mut pointers: Vec<(usize, usize)> =
+        emails(f.text).iter().map(|e| (e.start, e.end)).collect();
+    pointers.extend(links(f.text, f.policy).iter().map(|l| (l.start, l.end)));
+    let mut hits = f.lexicons.content.city_business.find(&f.words);
+    hits.retain(|h| {
+        let (start, end) = (f.words[h.first].start, f.words[h.last - 1].end);
+        !pointers.iter().any(|&(s, e)| s < end && start < e)
+    });
+    // Each kind of sign counts once: "permit ... permits" is still one topic.
+    let mut seen: Vec<usize> = hits.iter().map(|h| h.group).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    let score: u32 = seen.iter().map(|&g| u32::from(groups[g].weight)).sum();
+    if score < THRESHOLD {
+        return Vec::new();
+    }
+    let mut labels: Vec<&str> = Vec::new();
+    for h in &hits {
+        let label = groups[h.group].label.as_str();
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    let ev = evidence(f, &hits);
+    let mut finding = RULE.finding(
+        format!(
+            "This looks like official City business ({}: {}) on a personal account. Conduct City business only on City accounts and your City email (§6.4.1.4); point residents to the City's official channels, such as {}.",
+            labels.join(", "),
+            quoted(&ev, 4),
+            f.policy.official_site.trim_start_matches("https://").trim_start_matches("http://")
+        ),
+        ev[0].start,
+        ev[0].end,
+    );
+    finding.evidence = ev;
+    vec![finding]
+}

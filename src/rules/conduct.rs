@@ -1,0 +1,66 @@
+//! §6.5.2.2: no ethnic slurs, profanity, personal insults or harassment on a City account.
+//! The words are the policy's (`conduct.abusive`); [`crate::evasion`] sees through leet,
+//! look-alike letters and spacing while matching whole words only, so "Essex" and
+//! "assessment" stay clean.
+
+use super::content::{is_draft, quoted, MAX_EVIDENCE};
+use super::{Facts, Rule};
+use crate::evasion::Found;
+use crate::policy::{Severity, WordGroup};
+use crate::verdict::{Evidence, Finding};
+
+pub const ID: &str = "abusive-language";
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    section: "6.5.2.2",
+    default: Severity::Warn,
+    check,
+};
+
+fn check(f: &Facts) -> Vec<Finding> {
+    if f.city.is_none() || !is_draft(f) {
+        return Vec::new();
+    }
+    let found = f.lexicons.content.abusive.find_in(f.folded());
+    finding(&RULE, &found, &f.policy.conduct.abusive, |what| {
+        format!("This has language that is not acceptable in a City workplace: {what}. City accounts must not post ethnic slurs, profanity, personal insults or harassing material (§6.5.2.2).")
+    })
+    .into_iter()
+    .collect()
+}
+
+/// One finding for all the listed words found, grouped by their labels.
+pub(super) fn finding(
+    rule: &Rule,
+    found: &[Found],
+    groups: &[WordGroup],
+    message: impl Fn(&str) -> String,
+) -> Option<Finding> {
+    let first = found.first()?;
+    let evidence: Vec<Evidence> = found
+        .iter()
+        .take(MAX_EVIDENCE)
+        .map(|h| Evidence {
+            text: h.text.to_string(),
+            start: h.start,
+            end: h.end,
+        })
+        .collect();
+    // "profanity (“sh1t”, “f u c k”), personal insult (“idiot”)"
+    let mut parts: Vec<String> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let of_group: Vec<Evidence> = found
+            .iter()
+            .zip(&evidence)
+            .filter(|(h, _)| h.group == gi)
+            .map(|(_, e)| e.clone())
+            .collect();
+        if !of_group.is_empty() {
+            parts.push(format!("{} ({})", g.label, quoted(&of_group, 3)));
+        }
+    }
+    let mut f = rule.finding(message(&parts.join(", ")), first.start, first.end);
+    f.evidence = evidence;
+    Some(f)
+}

@@ -1,0 +1,60 @@
+//! §6.4.1.1: a personal account must not state or imply that it speaks for the City
+//! ("the City has decided", "speaking for the City", "as a West Allis official"). The
+//! phrases are the policy's (`personal_accounts.official_position`); a draft that already
+//! disclaims ("views are my own") passes. The fix appends the policy's disclaimer,
+//! "Views are my own, not the City of West Allis's.", when it fits the platform's limit.
+
+use super::content::{append_fix, evidence, is_draft, quoted};
+use super::{Facts, Rule};
+use crate::policy::Severity;
+use crate::verdict::Finding;
+
+pub const ID: &str = "official-position";
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    section: "6.4.1.1",
+    default: Severity::Warn,
+    check,
+};
+
+fn check(f: &Facts) -> Vec<Finding> {
+    if f.city.is_some() || !is_draft(f) {
+        return Vec::new();
+    }
+    let lists = &f.lexicons.content;
+    let hits = lists.official_position.find(&f.words);
+    if hits.is_empty() || !lists.disclaimer_markers.find(&f.words).is_empty() {
+        return Vec::new();
+    }
+    let disclaimer = f
+        .policy
+        .personal_accounts
+        .disclaimer
+        .clone()
+        .unwrap_or_else(|| format!("Views are my own, not the {}'s.", f.policy.city));
+    if f.text.to_lowercase().contains(&disclaimer.to_lowercase()) {
+        return Vec::new();
+    }
+    let ev = evidence(f, &hits);
+    let mut finding = RULE.finding(
+        format!(
+            "From a personal account, this states or implies an official position of the {city} ({}). Personal accounts must not present their posts as the City's policy, position or statement (§6.4.1.1): say that the views are your own.",
+            quoted(&ev, 3),
+            city = f.policy.city
+        ),
+        ev[0].start,
+        ev[0].end,
+    );
+    finding.evidence = ev;
+    match append_fix(f, "Add disclaimer", &disclaimer) {
+        Ok(fix) => finding.fix = Some(fix),
+        Err(why) => {
+            finding.message.push(' ');
+            finding.message.push_str(&format!(
+                "The disclaimer “{disclaimer}” does not fit: {why}"
+            ));
+        }
+    }
+    vec![finding]
+}

@@ -1,0 +1,53 @@
+//! §6.5.2.6: no confidential or "for official use only" information, no HIPAA-protected
+//! health information, no Social Security numbers or other personally identifiable
+//! information on a City account. What counts is found by [`crate::pii`].
+
+use super::content::{and_list, is_draft, MAX_EVIDENCE};
+use super::{Facts, Rule};
+use crate::pii::{scan, Kind};
+use crate::policy::Severity;
+use crate::verdict::{Evidence, Finding};
+
+pub const ID: &str = "personal-information";
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    section: "6.5.2.6",
+    // An SSN or card number once published cannot be taken back.
+    default: Severity::Block,
+    check,
+};
+
+fn check(f: &Facts) -> Vec<Finding> {
+    if f.city.is_none() || !is_draft(f) {
+        return Vec::new();
+    }
+    let hits = scan(f.text, &f.words, &f.lexicons.content.pii, f.policy);
+    let Some(first) = hits.first() else {
+        return Vec::new();
+    };
+    // One item per kind, in the order they first appear: "a Social Security number (***-**-1123)".
+    let mut kinds: Vec<Kind> = Vec::new();
+    let mut items: Vec<String> = Vec::new();
+    for h in &hits {
+        if !kinds.contains(&h.kind) {
+            kinds.push(h.kind);
+            items.push(format!("{} ({})", h.kind.label(), h.shown));
+        }
+    }
+    let message = format!(
+        "This would publish {}. Confidential information, health information and personal data such as Social Security, card, bank and license numbers or a private person's contact details must not be posted on a City account (§6.5.2.6).",
+        and_list(&items)
+    );
+    let mut finding = RULE.finding(message, first.start, first.end);
+    finding.evidence = hits
+        .iter()
+        .take(MAX_EVIDENCE)
+        .map(|h| Evidence {
+            text: h.shown.clone(),
+            start: h.start,
+            end: h.end,
+        })
+        .collect();
+    vec![finding]
+}

@@ -1,0 +1,402 @@
+//! IT distribution: the managed schema covers the policy model, `postguard policy template`
+//! prints configurations that validate, the committed deploy/ files are what it prints, and
+//! every word the options page and popup use exists in English and Spanish.
+
+use postguard::Policy;
+use serde_json::{json, Value};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn repo(path: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn read_json(path: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(repo(path)).unwrap()).unwrap()
+}
+
+fn postguard(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_postguard"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn type_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Walks `value` (a serialized policy) against Chrome's schema dialect, collecting gaps both ways.
+fn compare(schema: &Value, value: &Value, path: &str, gaps: &mut Vec<String>) {
+    const KEYS: &[&str] = &[
+        "type",
+        "description",
+        "title",
+        "properties",
+        "items",
+        "additionalProperties",
+        "enum",
+        "minimum",
+        "maximum",
+        "pattern",
+    ];
+    for k in schema.as_object().unwrap().keys() {
+        if !KEYS.contains(&k.as_str()) {
+            gaps.push(format!("{path}: `{k}` is not in Chrome's schema dialect"));
+        }
+    }
+    let Some(ty) = schema["type"].as_str() else {
+        gaps.push(format!("{path}: no type"));
+        return;
+    };
+    if value.is_null() {
+        return; // an optional field left out
+    }
+    if ty != type_of(value) && !(ty == "number" && type_of(value) == "integer") {
+        gaps.push(format!(
+            "{path}: schema says {ty}, the policy has {}",
+            type_of(value)
+        ));
+        return;
+    }
+    if let Some(allowed) = schema["enum"].as_array() {
+        if !allowed.contains(value) {
+            gaps.push(format!("{path}: {value} is not in the schema's enum"));
+        }
+    }
+    match value {
+        Value::Object(m) => {
+            let props = schema["properties"].as_object();
+            for (k, v) in m {
+                let p = format!("{path}.{k}");
+                match props.and_then(|ps| ps.get(k)) {
+                    Some(s) => compare(s, v, &p, gaps),
+                    None if schema.get("additionalProperties").is_some() => {
+                        compare(&schema["additionalProperties"], v, &p, gaps)
+                    }
+                    None => gaps.push(format!("{p}: missing from managed_schema.json")),
+                }
+            }
+            if schema.get("additionalProperties").is_none() {
+                for k in props
+                    .map(|p| p.keys().collect::<Vec<_>>())
+                    .unwrap_or_default()
+                {
+                    if !m.contains_key(k) {
+                        gaps.push(format!("{path}.{k}: in the schema but not in the policy"));
+                    }
+                }
+            }
+        }
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                compare(&schema["items"], v, &format!("{path}[{i}]"), gaps);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_managed_schema_covers_every_field_of_the_policy_model() {
+    let schema = read_json("extension/managed_schema.json");
+    // Every field, with an example where the default list is empty.
+    let mut policy = serde_json::to_value(Policy::west_allis()).unwrap();
+    let example = postguard::deploy::example(&Policy::west_allis());
+    policy["authorized_users"] = example["authorized_users"].clone();
+    policy["severities"] = json!({"reply-signature": "block"});
+    policy["records"]["endpoint"] = json!("https://records.westalliswi.gov/in");
+    let mut gaps = Vec::new();
+    compare(&schema, &policy, "", &mut gaps);
+    assert!(
+        gaps.is_empty(),
+        "extension/managed_schema.json and the policy model differ (add schema entries for new \
+         policy fields):\n{}",
+        gaps.join("\n")
+    );
+    // The manifest points at it.
+    let manifest = read_json("manifest.json");
+    assert_eq!(manifest["storage"]["managed_schema"], "managed_schema.json");
+}
+
+#[test]
+fn the_schema_test_catches_a_missing_and_a_mistyped_field() {
+    let mut schema = read_json("extension/managed_schema.json");
+    schema["properties"]
+        .as_object_mut()
+        .unwrap()
+        .remove("report_to");
+    schema["properties"]["records"]["properties"]["retention_days"]["type"] = json!("string");
+    let mut policy = serde_json::to_value(Policy::west_allis()).unwrap();
+    policy["report_to"] = json!("it@westalliswi.gov");
+    let mut gaps = Vec::new();
+    compare(&schema, &policy, "", &mut gaps);
+    assert_eq!(
+        gaps,
+        [
+            ".records.retention_days: schema says string, the policy has integer",
+            ".report_to: missing from managed_schema.json"
+        ]
+    );
+}
+
+#[test]
+fn policy_template_prints_configurations_that_validate() {
+    let dir = std::env::temp_dir().join(format!("postguard-deploy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let id = postguard::deploy::CHROME_ID;
+    for (format, locate) in [
+        ("managed", ""),
+        ("chrome-json", "/3rdparty/extensions/ID"),
+        (
+            "firefox",
+            "/policies/3rdparty/Extensions/postguard@westalliswi.gov",
+        ),
+    ] {
+        let text = stdout(&postguard(&["policy", "template", "--format", format]));
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        let cfg = doc
+            .pointer(&locate.replace("ID", id))
+            .unwrap_or_else(|| panic!("{format}: nothing at {locate}"));
+        assert_eq!(cfg["city"], "City of West Allis", "{format}");
+        assert_eq!(cfg["authorized_users"][0]["name"], "Jane Doe");
+        assert!(cfg.get("personal_markers").is_none());
+        let file = dir.join(format!("{format}.json"));
+        std::fs::write(&file, &text).unwrap();
+        let ok = postguard(&["policy", "validate", "--managed", file.to_str().unwrap()]);
+        assert!(
+            stdout(&ok).contains("valid managed configuration"),
+            "{format}"
+        );
+    }
+    let chrome: Value = serde_json::from_str(&stdout(&postguard(&[
+        "policy",
+        "template",
+        "--format",
+        "chrome-json",
+        "--id",
+        "abcdefghijklmnopabcdefghijklmnop",
+        "--update-url",
+        "https://it.example.gov/pg/update.xml",
+    ])))
+    .unwrap();
+    let settings = &chrome["ExtensionSettings"]["abcdefghijklmnopabcdefghijklmnop"];
+    assert_eq!(settings["installation_mode"], "force_installed");
+    assert_eq!(
+        settings["update_url"],
+        "https://it.example.gov/pg/update.xml"
+    );
+
+    // A broken value inside a Chrome policy file is named by its path in the file.
+    let mut broken = chrome.clone();
+    broken["3rdparty"]["extensions"]["abcdefghijklmnopabcdefghijklmnop"]["email_domains"] =
+        json!(["westalliswi.gov", "not a domain"]);
+    let file = dir.join("broken.json");
+    std::fs::write(&file, broken.to_string()).unwrap();
+    let out = postguard(&["policy", "validate", "--managed", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("3rdparty.extensions.abcdefghijklmnopabcdefghijklmnop.email_domains[1]: is not a domain name"),
+        "{err}"
+    );
+    // IT's own configuration goes into any format, but only once it validates.
+    let own = dir.join("own.json");
+    std::fs::write(
+        &own,
+        r#"{"city": "City of Springfield", "report_to": "help@springfield.gov"}"#,
+    )
+    .unwrap();
+    let text = stdout(&postguard(&[
+        "policy",
+        "template",
+        "--format",
+        "firefox",
+        "--from",
+        own.to_str().unwrap(),
+    ]));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        doc["policies"]["3rdparty"]["Extensions"]["postguard@westalliswi.gov"],
+        json!({"city": "City of Springfield", "report_to": "help@springfield.gov"})
+    );
+    std::fs::write(&own, r#"{"city": ""}"#).unwrap();
+    let out = postguard(&["policy", "template", "--from", own.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("own.json: city: must not be empty"));
+
+    std::fs::write(&file, r#"{"3rdparty": {"extensions": {}}}"#).unwrap();
+    let out = postguard(&["policy", "validate", "--managed", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no PostGuard configuration"));
+}
+
+#[test]
+fn registry_and_plist_templates_hold_each_field() {
+    let reg = stdout(&postguard(&["policy", "template", "--format", "reg"]));
+    assert!(reg.starts_with("Windows Registry Editor Version 5.00\r\n"));
+    assert!(reg.is_ascii(), "regedit reads these as ASCII");
+    let key = format!(
+        "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\{}\\policy]",
+        postguard::deploy::CHROME_ID
+    );
+    assert!(reg.contains(&key), "{reg}");
+    assert!(reg.contains("\"user_may_edit_identity\"=dword:00000001\r\n"));
+    assert!(reg.contains("\"city\"=\"City of West Allis\"\r\n"));
+    // Lists and objects are JSON strings, with quotes escaped for regedit.
+    assert!(
+        reg.contains("\"email_domains\"=\"[\\\"westalliswi.gov\\\"]\"\r\n"),
+        "{reg}"
+    );
+    assert!(reg.contains("ExtensionInstallForcelist]\r\n\"1\"=\""));
+
+    let edge = stdout(&postguard(&["policy", "template", "--format", "edge-reg"]));
+    assert!(edge.contains("SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\"));
+
+    let plist = stdout(&postguard(&["policy", "template", "--format", "plist"]));
+    assert!(
+        plist.contains("<key>city</key>\n  <string>City of West Allis</string>"),
+        "{plist}"
+    );
+    assert!(
+        plist.contains("<key>retention_days</key>\n    <integer>365</integer>"),
+        "{plist}"
+    );
+    assert_eq!(
+        plist.matches("<dict>").count(),
+        plist.matches("</dict>").count()
+    );
+}
+
+#[test]
+fn non_ascii_strings_go_to_the_registry_as_utf16() {
+    let managed = json!({"city": "Ciudad de Peñasco", "name": "Política — 1317"});
+    let reg = postguard::deploy::template(
+        postguard::deploy::Format::Reg,
+        &managed,
+        &postguard::deploy::Target::default(),
+    );
+    assert!(reg.is_ascii());
+    // "Ciudad de Peñasco" in UTF-16LE, NUL-terminated: ñ is U+00F1.
+    assert!(reg.contains("\"city\"=hex(1):43,00,69,00,75,00,64,00,61,00,64,00,20,00,64,00,65,00,20,00,50,00,65,00,f1,00,"), "{reg}");
+    assert!(reg.contains(",00,00\r\n"));
+}
+
+/// The files in deploy/ are what `postguard policy template` prints today.
+#[test]
+fn the_committed_deploy_files_match_the_cli() {
+    for (file, format) in [
+        ("deploy/managed.json", "managed"),
+        ("deploy/chrome/postguard.json", "chrome-json"),
+        ("deploy/chrome/postguard-chrome.reg", "reg"),
+        ("deploy/edge/postguard-edge.reg", "edge-reg"),
+        ("deploy/firefox/policies.json", "firefox"),
+        (
+            "deploy/chrome/com.google.Chrome.extensions.iihnhembbjhggdbjppeepokpgkhdmajf.plist",
+            "plist",
+        ),
+    ] {
+        let committed = std::fs::read_to_string(repo(file)).unwrap_or_default();
+        let printed = stdout(&postguard(&["policy", "template", "--format", format]));
+        assert!(
+            committed == printed,
+            "{file} is out of date: run deploy/regenerate.sh (the policy model or default changed)"
+        );
+    }
+}
+
+#[test]
+fn the_extension_id_is_the_one_the_manifest_key_gives() {
+    // Chrome's id: the first 128 bits of SHA-256 of the public key, in hex digits a-p.
+    let manifest = read_json("manifest.json");
+    let key = manifest["key"].as_str().expect("a key in manifest.json");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "printf %s '{key}' | base64 -d | sha256sum | head -c 32 | tr 0-9a-f a-p"
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        postguard::deploy::CHROME_ID
+    );
+}
+
+fn messages(lang: &str) -> serde_json::Map<String, Value> {
+    read_json(&format!("extension/_locales/{lang}/messages.json"))
+        .as_object()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn every_word_the_pages_use_is_in_english_and_spanish() {
+    let (en, es) = (messages("en"), messages("es"));
+    let keys = |m: &serde_json::Map<String, Value>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&en), keys(&es), "en and es have the same messages");
+    for (k, v) in &en {
+        assert_eq!(
+            v.get("placeholders")
+                .map(|p| p.as_object().unwrap().keys().collect::<Vec<_>>()),
+            es[k]
+                .get("placeholders")
+                .map(|p| p.as_object().unwrap().keys().collect::<Vec<_>>()),
+            "{k}: same placeholders"
+        );
+        if let Some(ps) = v.get("placeholders").and_then(Value::as_object) {
+            for p in ps.keys() {
+                for (lang, m) in [("en", &en), ("es", &es)] {
+                    let text = m[k]["message"].as_str().unwrap();
+                    assert!(
+                        text.contains(&format!("${}$", p.to_uppercase())),
+                        "{lang} {k}: ${p}$"
+                    );
+                }
+            }
+        }
+    }
+    // camelCase string literals in the page code are message keys.
+    let pages = std::fs::read_to_string(repo("src/wasm/pages.rs")).unwrap();
+    let mut used: Vec<String> = pages
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && s.chars().any(|c| c.is_ascii_uppercase())
+                && s.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+        .map(String::from)
+        .collect();
+    for js in ["extension/pages.js", "extension/options.js"] {
+        let text = std::fs::read_to_string(repo(js)).unwrap();
+        for part in text.split("getMessage('").skip(1) {
+            used.push(part.split('\'').next().unwrap().to_string());
+        }
+    }
+    let manifest = std::fs::read_to_string(repo("manifest.json")).unwrap();
+    for part in manifest.split("__MSG_").skip(1) {
+        used.push(part.split("__").next().unwrap().to_string());
+    }
+    assert!(used.len() > 40, "found the keys: {used:?}");
+    let missing: Vec<_> = used.iter().filter(|k| !en.contains_key(*k)).collect();
+    assert!(missing.is_empty(), "not in _locales: {missing:?}");
+}

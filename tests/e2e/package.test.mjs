@@ -1,0 +1,37 @@
+// Checks on the built package that need no browser: the WASM size budget and the
+// permissions PostGuard asks for. Both are promises to the people who install it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { DEFAULT_EXTENSION_DIR as dist } from './harness.mjs';
+
+// The engine module the service worker loads sits in every employee's typing path.
+const WASM_GZIP_BUDGET = 200 * 1024;
+const built = existsSync(path.join(dist, 'manifest.json'));
+const skip = !built && `no build at ${dist}: run ./build.sh`;
+const manifest = () => JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
+
+test("the service worker's gzipped .wasm stays within its budget", { skip }, () => {
+  const wasm = readFileSync(path.join(dist, 'pkg/postguard_bg.wasm'));
+  const gz = gzipSync(wasm, { level: 9 }).length;
+  assert.ok(gz <= WASM_GZIP_BUDGET, `postguard_bg.wasm is ${gz} bytes gzipped, over the ${WASM_GZIP_BUDGET} budget`);
+});
+
+test('permissions are minimal: no <all_urls>, tabs, webRequest or remote code', { skip }, () => {
+  const m = manifest();
+  const forbidden = ['<all_urls>', 'tabs', 'webRequest', 'webRequestBlocking', 'history', 'cookies', 'debugger', 'management'];
+  const asked = [...(m.permissions ?? []), ...(m.host_permissions ?? []), ...(m.optional_permissions ?? [])];
+  for (const p of forbidden) assert.ok(!asked.includes(p), `asks for ${p}`);
+  // Sites granted at install: each one https site the adapters support, never a wildcard.
+  const hosts = [...(m.host_permissions ?? []), ...(m.content_scripts ?? []).flatMap((c) => c.matches)];
+  for (const h of hosts) {
+    assert.match(h, /^https:\/\/[a-z0-9.-]+\.[a-z]+\/\*$/, `${h} is not one https site`);
+  }
+  // Other hosts (a City's own Mastodon server) only when the user grants one from the popup.
+  for (const h of m.optional_host_permissions ?? []) assert.match(h, /^https:\/\//, h);
+  // Only the WASM may be compiled; no remote script sources.
+  assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+  assert.equal(m.externally_connectable, undefined, 'web pages must not be able to message the extension');
+});

@@ -1,0 +1,157 @@
+// End-to-end tests for the content rules of issue #4 in real Chromium with the built
+// extension: what a City account may not post (§6.5.2.6 PII, §6.5.2.2 conduct, §6.5.2.5
+// politics, §6.1.4 links), the DM reminder with its reply snippet (§6.2.8), and what a
+// personal account may not say (§6.4.1.1 with its disclaimer fix, §6.4.1.4). Assertions read
+// the editor's own state (window.__editorText) and what the site received (window.__posted).
+import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+
+const X = 'https://x.com';
+const CITY = 'as=CityofWestAllis&name=City%20of%20West%20Allis';
+const PERSONAL = 'as=jdoe_personal&name=Jane%20Doe';
+const DRAFT = '[data-testid="tweetTextarea_0"] [role="textbox"]';
+const X_BUTTON = '[data-testid="tweetButtonInline"]';
+const DM = '[data-testid="dm-composer-textarea"]';
+const DM_SEND = '[data-testid="dm-composer-send-button"]';
+const USER = { email: 'jdoe@westalliswi.gov', name: 'Jane Doe', title: 'Communications Specialist' };
+// Saturday evening in West Allis: no work-time reminder (§6.4.1.3) gets in the way.
+const OFF_HOURS = Date.parse('2026-06-13T20:00:00-05:00');
+
+const skip = !extensionBuilt() &&
+  `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
+const it = (name, fn) => test(name, { skip }, fn);
+
+const panel = (page) => page.locator('[data-postguard="panel"]');
+const posted = (page) => page.evaluate(() => window.__posted);
+const editorText = (page) => page.evaluate(() => window.__editorText());
+const occurrences = (s, sub) => s.split(sub).length - 1;
+
+// Waits for the panel and the finding for `section`; returns that finding's list item.
+async function finding(page, section) {
+  const p = panel(page);
+  await p.locator('[role="alertdialog"]').waitFor();
+  const li = p.locator(`li[data-section="${section}"]`);
+  await li.first().waitFor();
+  return li;
+}
+
+async function expectPosted(page, expected) {
+  await page.waitForFunction((n) => window.__posted.length >= n, expected.length);
+  await page.waitForTimeout(300); // a duplicate post would show up here
+  assert.deepEqual(await posted(page), expected);
+}
+
+describe('PostGuard content rules end to end', () => {
+  let h, page;
+  before(async () => { if (!h && !skip) h = await launch(); });
+  after(() => h?.close());
+
+  beforeEach(async () => {
+    if (!h) return;
+    await h.sw.evaluate(({ user, clock }) => chrome.storage.local.set({ user, devClock: clock }), { user: USER, clock: OFF_HOURS });
+    h.requests.length = 0;
+  });
+  afterEach(async () => {
+    if (!h) return;
+    await page?.close();
+    page = null;
+    // Drafts never leave the browser: no request to a foreign host, none from the extension.
+    assert.deepEqual(extensionNetworkRequests(h.requests), []);
+  });
+
+  async function open(url, ready) {
+    page = await h.newPage(url);
+    await page.locator(ready).waitFor();
+    await page.waitForTimeout(300); // content scripts attach at document_idle
+    return page;
+  }
+
+  async function post(url, text, { editor = DRAFT, send = X_BUTTON } = {}) {
+    await open(url, editor);
+    await page.click(editor);
+    await page.keyboard.type(text);
+    await page.click(send);
+  }
+
+  it('§6.5.2.6: an SSN in a City post is held, masked in the panel, and Edit keeps the draft', async () => {
+    const text = 'Resident record: SSN 078-05-1123, call her back.';
+    await post(`${X}/home?${CITY}`, text);
+    const li = await finding(page, '6.5.2.6');
+    const said = await li.innerText();
+    assert.match(said, /Social Security number \(\*\*\*-\*\*-1123\)/);
+    assert.ok(!said.includes('078-05'), said);
+    assert.deepEqual(await posted(page), []);
+    await panel(page).locator('button[data-action="edit"]').click();
+    await panel(page).waitFor({ state: 'hidden' });
+    assert.equal(await editorText(page), text);
+    assert.deepEqual(await posted(page), []);
+  });
+
+  it('§6.5.2.2: evasive profanity in a City post is held; Post anyway sends exactly what was typed', async () => {
+    const text = 'This parking situation is sh1t';
+    await post(`${X}/home?${CITY}`, text);
+    const li = await finding(page, '6.5.2.2');
+    assert.match(await li.innerText(), /profanity \(“sh1t”\)/);
+    assert.deepEqual(await posted(page), []);
+    await panel(page).locator('button[data-action="post"]').click();
+    await expectPosted(page, [text]);
+  });
+
+  it('§6.5.2.5 and §6.1.4: campaigning and a shortened link are both named', async () => {
+    await post(`${X}/home?${CITY}`, 'Vote for Jane Smith on April 7! More at bit.ly/3xYz');
+    assert.match(await (await finding(page, '6.5.2.5')).innerText(), /“Vote for”/);
+    assert.match(await (await finding(page, '6.1.4')).innerText(), /bit\.ly is a link shortener/);
+    assert.deepEqual(await posted(page), []);
+  });
+
+  it('neutral election information from the City goes out without a panel', async () => {
+    const text = 'Polls open 7am to 8pm Tuesday. Register to vote at myvote.wi.gov';
+    await post(`${X}/home?${CITY}`, text);
+    await expectPosted(page, [text]);
+    assert.equal(await panel(page).count(), 0);
+  });
+
+  it('§6.2.8: a City DM reply gets the City-email snippet inserted into the textarea, then sends', async () => {
+    const text = 'Hi Pat, happy to help with that.';
+    await post(`${X}/messages?${CITY}`, text, { editor: DM, send: DM_SEND });
+    const li = await finding(page, '6.2.8');
+    assert.match(await li.innerText(), /public records/);
+    assert.deepEqual(await posted(page), []);
+    await panel(page).locator('button[data-action="fix"][data-rule="dm-public-record"]').click();
+    await panel(page).waitFor({ state: 'hidden' });
+    const snippet = 'Please email jdoe@westalliswi.gov so we can help. Messages to this City account are public records.';
+    await page.waitForFunction((s) => window.__editorText().endsWith(s), snippet);
+    const fixed = await editorText(page);
+    assert.equal(fixed, `${text} ${snippet}`);
+    assert.equal(await page.inputValue(DM), fixed, 'the textarea shows what React holds');
+    await page.click(DM_SEND);
+    await expectPosted(page, [fixed]);
+    assert.equal(await panel(page).locator('[role="alertdialog"]:visible').count(), 0);
+  });
+
+  it('§6.4.1.1: a personal post speaking for the City gets the disclaimer once, then posts', async () => {
+    const text = 'Speaking for the City, the pool closes early this year.';
+    const disclaimer = "Views are my own, not the City of West Allis's.";
+    await post(`${X}/home?${PERSONAL}`, text);
+    await finding(page, '6.4.1.1');
+    assert.deepEqual(await posted(page), []);
+    await panel(page).locator('button[data-action="fix"][data-rule="official-position"]').click();
+    await panel(page).waitFor({ state: 'hidden' });
+    await page.waitForFunction((d) => window.__editorText().endsWith(d), disclaimer);
+    const fixed = await editorText(page);
+    assert.equal(fixed, `${text} ${disclaimer}`);
+    assert.equal(occurrences(fixed, disclaimer), 1);
+    await page.click(X_BUTTON);
+    await expectPosted(page, [fixed]);
+  });
+
+  it('§6.4.1.4: City business from a personal account is held; Post anyway posts it as typed', async () => {
+    const text = 'Your permit application is approved, pick it up at City Hall Monday.';
+    await post(`${X}/home?${PERSONAL}`, text);
+    assert.match(await (await finding(page, '6.4.1.4')).innerText(), /official City business/);
+    assert.deepEqual(await posted(page), []);
+    await panel(page).locator('button[data-action="post"]').click();
+    await expectPosted(page, [text]);
+  });
+});
