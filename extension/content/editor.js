@@ -50,8 +50,9 @@ const PostGuardEditor = (() => {
   }
 
   // How each editor wants text given to it; the adapter names one per composer ("insert").
-  // execCommand fires the beforeinput/input events Draft.js, Lexical, ProseMirror and React's
-  // textareas handle; Slate only listens to beforeinput itself; Quill takes a paste cleanly.
+  // execCommand('insertText') reaches Draft.js, Lexical, ProseMirror, Quill (it watches the DOM)
+  // and React's textareas; Slate's model ignores it (the DOM shows text Slate lacks), so Slate
+  // takes a paste. Measured in tests/e2e/sites.test.mjs.
   const inserters = {
     execCommand: (el, text) => el.ownerDocument.execCommand('insertText', false, text),
     paste(el, text) {
