@@ -2,9 +2,9 @@
 // from a City account (§6.2.7), the work-time reminder (§6.4.1.3) and the City password typed
 // on a social site (§6.4.1.2). Real Chromium, the built extension, fixture sites under their
 // real hostnames with strict CSP; assertions read what the sites themselves recorded.
-import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
 import { offsetMinutes } from '../../extension/worker/reminder.js';
 import { passwordHash } from '../../extension/worker/password-alert.js';
 
@@ -57,45 +57,19 @@ describe('background helpers (Node, no browser)', () => {
 });
 
 describe('PostGuard behaviour end to end', () => {
-  let h, page;
-  before(async () => {
-    if (skip) return;
-    h = await launch();
-    // Wait until the engine answers (compiling the WASM takes seconds on a busy machine), so
-    // that "no reminder after a second" means the engine said no, not that it was still starting.
-    const popup = await h.newPage(`chrome-extension://${new URL(h.sw.url()).host}/popup.html`);
-    await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'evaluate', draft: { text: '' } }));
-    await popup.close();
-  });
-  after(() => h?.close());
-
-  const setUser = (user) => h.sw.evaluate((u) => chrome.storage.local.set({ user: u }), user);
-  const stored = (key) => h.sw.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] ?? null), key);
   // The extension's clock for work-time decisions (honoured only in an unpacked install).
-  const at = (iso) => h.sw.evaluate((t) => chrome.storage.local.set({ devClock: t }), Date.parse(iso));
-
-  beforeEach(async () => {
-    if (!h) return;
-    await setUser(USER);
-    await h.sw.evaluate(() => chrome.storage.local.remove(['reminded', 'cityPassword']));
-    await at('2026-12-05T16:00:00Z'); // a Saturday: no work-time reminder unless a test wants one
-    h.requests.length = 0;
+  const at = (iso, h = b.h) => h.sw.evaluate((t) => chrome.storage.local.set({ devClock: t }), Date.parse(iso));
+  const setUser = (user) => b.h.sw.evaluate((u) => chrome.storage.local.set({ user: u }), user);
+  const stored = (key) => b.h.sw.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] ?? null), key);
+  const b = browserPerFile({
+    async prepare(h) {
+      await h.sw.evaluate((user) => chrome.storage.local.set({ user }), USER);
+      await h.sw.evaluate(() => chrome.storage.local.remove(['reminded', 'cityPassword']));
+      await at('2026-12-05T16:00:00Z', h); // a Saturday: no work-time reminder unless a test wants one
+    },
   });
-  afterEach(async () => {
-    if (!h) return;
-    await page?.close();
-    page = null;
-    // Nothing leaves the browser: no request to a foreign host, none from the extension.
-    assert.deepEqual(extensionNetworkRequests(h.requests), []);
-  });
-
-  // Content scripts run at document_idle; give them a moment before the first click.
-  async function open(url, ready) {
-    page = await h.newPage(url);
-    await page.locator(ready).waitFor();
-    await page.waitForTimeout(300);
-    return page;
-  }
+  let page;
+  const open = async (url, ready) => (page = await b.open(url, ready));
 
   // §6.2.7 — connections
 
@@ -268,7 +242,7 @@ describe('PostGuard behaviour end to end', () => {
     const salt = Uint8Array.from(kept.salt.match(/../g), (x) => parseInt(x, 16));
     assert.equal(await passwordHash(PASSWORD, salt, kept.iterations, kept.bytes), kept.hash);
     // The password is nowhere in the extension's storage.
-    const everything = await h.sw.evaluate(async () =>
+    const everything = await b.h.sw.evaluate(async () =>
       JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
     assert.ok(!everything.includes(PASSWORD) && !everything.includes('Tr0ub4dor'), 'the password was stored');
 

@@ -1,6 +1,8 @@
 // Launches Debian's Chromium with the PostGuard extension, the fixture server mapped to the real
 // hostnames, and a log of every network request in the context.
 import { chromium } from 'playwright-core';
+import { before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,4 +98,44 @@ export function extensionNetworkRequests(requests) {
     const fromExtension = Boolean(r.serviceWorker) || Boolean(r.frameUrl?.startsWith('chrome-extension://'));
     return foreignHost || fromExtension;
   });
+}
+
+/**
+ * One browser for a test file's suite, shared by its tests (call inside `describe`). Before
+ * each test `prepare(h)` sets up the extension's storage; after each, the test's pages close
+ * and the run must show no network request from the extension. `b.h` stays null when the
+ * extension is not built, and the tests skip.
+ */
+export function browserPerFile({ prepare = async () => {} } = {}) {
+  const b = { h: null, pages: [] };
+  before(async () => {
+    if (!extensionBuilt()) return;
+    b.h = await launch();
+    // Wait for the engine once (compiling the WASM takes seconds on a busy machine), so no
+    // test's first submit meets a cold engine and is let through by design.
+    const page = await b.h.newPage(`chrome-extension://${new URL(b.h.sw.url()).host}/popup.html`);
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'evaluate', draft: { text: '' } }));
+    await page.close();
+  });
+  after(() => b.h?.close());
+  beforeEach(async () => {
+    if (!b.h) return;
+    await prepare(b.h);
+    b.h.requests.length = 0;
+  });
+  afterEach(async () => {
+    if (!b.h) return;
+    await Promise.all(b.pages.splice(0).map((p) => p.close().catch(() => {})));
+    // Drafts never leave the browser: no request to a foreign host, none from the extension.
+    assert.deepEqual(extensionNetworkRequests(b.h.requests), []);
+  });
+  /** Opens `url` and waits for `ready`, then a moment: content scripts attach at document_idle. */
+  b.open = async (url, ready) => {
+    const page = await b.h.newPage(url);
+    b.pages.push(page);
+    await page.locator(ready).waitFor();
+    await page.waitForTimeout(300);
+    return page;
+  };
+  return b;
 }

@@ -1,8 +1,8 @@
 // End-to-end scenarios for the PostGuard extension on the fixture sites (see fixtures.test.mjs for
 // the fixtures themselves). Needs a built extension: dist/chrome, or POSTGUARD_DIST.
-import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
 
 const X = 'https://x.com', FB = 'https://www.facebook.com';
 const CITY = 'as=CityofWestAllis&name=City%20of%20West%20Allis';
@@ -40,31 +40,9 @@ async function expectPosted(page, expected) {
 const it = (name, fn) => test(name, { skip }, fn);
 
 describe('PostGuard end to end', () => {
-  let h, page;
-  before(async () => { if (!skip) h = await launch(); });
-  after(() => h?.close());
-
-  beforeEach(async () => {
-    if (!h) return;
-    await h.sw.evaluate((user) => chrome.storage.local.set({ user }), USER);
-    h.requests.length = 0;
-  });
-  afterEach(async () => {
-    if (!h) return;
-    await page?.close();
-    page = null;
-    // The extension must make no network request: nothing to a foreign host, nothing from its worker.
-    assert.deepEqual(extensionNetworkRequests(h.requests), []);
-  });
-
-  // Content scripts run at document_idle, which can be just after the load event that goto waits
-  // for; give them a moment so the first keystrokes are not typed before they attach.
-  async function open(url, ready) {
-    page = await h.newPage(url);
-    await page.locator(ready).waitFor();
-    await page.waitForTimeout(300);
-    return page;
-  }
+  const b = browserPerFile({ prepare: (h) => h.sw.evaluate((user) => chrome.storage.local.set({ user }), USER) });
+  let page;
+  const open = async (url, ready) => (page = await b.open(url, ready));
 
   it('1. X post as a City account: badge, §6.4 finding, Post anyway posts once', async () => {
     await open(`${X}/home?${CITY}`, DRAFT);

@@ -1,8 +1,8 @@
 // Nothing a page does may break PostGuard or make it lose text: hostile page scripts, a
 // stopped service worker, every way out of the panel, huge pastes and odd Unicode.
-import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
 
 const X = 'https://x.com', FB = 'https://www.facebook.com';
 const CITY = 'as=CityofWestAllis&name=City%20of%20West%20Allis';
@@ -20,28 +20,11 @@ const posted = (page) => page.evaluate(() => window.__posted);
 const editorText = (page) => page.evaluate(() => window.__editorText());
 
 describe('PostGuard under stress', () => {
-  let h, page;
-  before(async () => { if (!skip) h = await launch(); });
-  after(() => h?.close());
-  beforeEach(async () => {
-    if (!h) return;
-    const sw = h.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? h.sw;
-    await sw.evaluate((user) => chrome.storage.local.set({ user }), USER);
-    h.requests.length = 0;
-  });
-  afterEach(async () => {
-    if (!h) return;
-    await page?.close();
-    page = null;
-    assert.deepEqual(extensionNetworkRequests(h.requests), []);
-  });
-
-  async function open(url, ready) {
-    page = await h.newPage(url);
-    await page.locator(ready).waitFor();
-    await page.waitForTimeout(300); // content scripts attach at document_idle
-    return page;
-  }
+  // After a test stops the service worker, the restarted one is a new worker object.
+  const worker = (h) => h.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? h.sw;
+  const b = browserPerFile({ prepare: (h) => worker(h).evaluate((user) => chrome.storage.local.set({ user }), USER) });
+  let page;
+  const open = async (url, ready) => (page = await b.open(url, ready));
 
   async function heldWithPanel(section) {
     await panel(page).locator(`li[data-section="${section}"]`).first().waitFor();
@@ -87,10 +70,10 @@ describe('PostGuard under stress', () => {
 
   it('a service worker stopped mid-typing neither loses the verdict nor blocks a post', async () => {
     const stopWorker = async () => {
-      const id = new URL(h.sw.url()).host;
-      const ext = await h.context.newPage();
+      const id = new URL(b.h.sw.url()).host;
+      const ext = await b.h.context.newPage();
       await ext.goto(`chrome-extension://${id}/popup.html`);
-      const cdp = await h.context.newCDPSession(ext);
+      const cdp = await b.h.context.newCDPSession(ext);
       const versions = [];
       cdp.on('ServiceWorker.workerVersionUpdated', (e) => versions.push(...e.versions));
       await cdp.send('ServiceWorker.enable');

@@ -3,9 +3,9 @@
 // politics, §6.1.4 links), the DM reminder with its reply snippet (§6.2.8), and what a
 // personal account may not say (§6.4.1.1 with its disclaimer fix, §6.4.1.4). Assertions read
 // the editor's own state (window.__editorText) and what the site received (window.__posted).
-import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
 
 const X = 'https://x.com';
 const CITY = 'as=CityofWestAllis&name=City%20of%20West%20Allis';
@@ -43,29 +43,11 @@ async function expectPosted(page, expected) {
 }
 
 describe('PostGuard content rules end to end', () => {
-  let h, page;
-  before(async () => { if (!h && !skip) h = await launch(); });
-  after(() => h?.close());
-
-  beforeEach(async () => {
-    if (!h) return;
-    await h.sw.evaluate(({ user, clock }) => chrome.storage.local.set({ user, devClock: clock }), { user: USER, clock: OFF_HOURS });
-    h.requests.length = 0;
+  const b = browserPerFile({
+    prepare: (h) => h.sw.evaluate(({ user, clock }) => chrome.storage.local.set({ user, devClock: clock }), { user: USER, clock: OFF_HOURS }),
   });
-  afterEach(async () => {
-    if (!h) return;
-    await page?.close();
-    page = null;
-    // Drafts never leave the browser: no request to a foreign host, none from the extension.
-    assert.deepEqual(extensionNetworkRequests(h.requests), []);
-  });
-
-  async function open(url, ready) {
-    page = await h.newPage(url);
-    await page.locator(ready).waitFor();
-    await page.waitForTimeout(300); // content scripts attach at document_idle
-    return page;
-  }
+  let page;
+  const open = async (url, ready) => (page = await b.open(url, ready));
 
   async function post(url, text, { editor = DRAFT, send = X_BUTTON } = {}) {
     await open(url, editor);
