@@ -6,30 +6,11 @@
 
 (async () => {
   const DEBOUNCE_MS = 150;
-  // A cold service worker compiles the WASM first (about a second; more on a busy machine).
-  // A broken engine answers at once with an error, so this wait only bounds a slow one.
-  const ENGINE_TIMEOUT_MS = 3000;
-  const { classify, generic, context, detect, isSubmitButton, isGenericSubmit, isSubmitKey, containsComposed } = PostGuardAdapter;
+  const { classify, generic, context, isSubmitButton, isGenericSubmit, isSubmitKey, containsComposed } = PostGuardAdapter;
   const { read, append, keepCaret } = PostGuardEditor;
+  const { ask, report, adapter } = PostGuardAsk;
 
-  const ask = (msg) =>
-    Promise.race([
-      chrome.runtime.sendMessage(msg),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the engine did not answer in time')), ENGINE_TIMEOUT_MS)),
-    ]).then((answer) => {
-      if (answer?.error) throw new Error(answer.error);
-      return answer;
-    });
-
-  let site;
-  try {
-    site = await ask({ type: 'adapter', host: location.hostname });
-    // Apps that run on any host (Mastodon) are recognised by their page structure instead.
-    site ??= (await ask({ type: 'detectable' })).find(detect) ?? null;
-  } catch (err) {
-    console.warn('PostGuard is off on this page:', err.message);
-    return;
-  }
+  const site = await adapter();
   if (!site) return;
 
   let active = null; // {el, kind, field}: the composer or account field in use
@@ -76,11 +57,6 @@
     clearTimeout(timer);
     timer = setTimeout(() => check().catch(report), DEBOUNCE_MS);
   };
-
-  function report(err) {
-    console.warn('PostGuard could not check this draft; it was not held:', err.message);
-    ask({ type: 'status', problem: err.message }).catch(() => {});
-  }
 
   window.addEventListener(
     'focusin',
