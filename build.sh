@@ -53,7 +53,7 @@ fi
 # options/popup pages.
 wasm_build() { # feature
   say "building the $1 module (wasm32, release)"
-  cargo build --quiet --release --lib --no-default-features --features "$1" \
+  cargo build --quiet --profile wasm --lib --no-default-features --features "$1" \
     --target wasm32-unknown-unknown --target-dir "$TARGET_DIR/wasm-$1"
 }
 wasm_build worker
@@ -77,7 +77,7 @@ cp manifest.json "$OUT/"
 cp -r extension/. "$OUT/"
 wasm_package() { # feature, output dir
   "$WB" --target web --no-typescript --out-dir "$2" \
-    "$TARGET_DIR/wasm-$1/wasm32-unknown-unknown/release/postguard.wasm"
+    "$TARGET_DIR/wasm-$1/wasm32-unknown-unknown/wasm/postguard.wasm"
   "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
     "$2/postguard_bg.wasm" -o "$2/postguard_bg.wasm"
