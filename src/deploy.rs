@@ -11,7 +11,9 @@ pub const CHROME_ID: &str = "iihnhembbjhggdbjppeepokpgkhdmajf";
 /// The Firefox add-on id (`browser_specific_settings.gecko.id`, set by build.sh).
 pub const FIREFOX_ID: &str = "postguard@westalliswi.gov";
 
+/// `postguard policy template --format` takes these by their kebab-case names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// The bare managed configuration: an object of policy fields.
     Managed,

@@ -54,7 +54,7 @@ enum PolicyCommand {
     /// Print a filled example of IT's managed configuration for a platform's policy files.
     Template {
         #[arg(long, value_enum, default_value = "chrome-json")]
-        format: TemplateFormat,
+        format: postguard::deploy::Format,
         /// Chrome/Edge extension id (that of your packed CRX, if you pack with your own key).
         #[arg(long, default_value = postguard::deploy::CHROME_ID)]
         id: String,
@@ -69,23 +69,6 @@ enum PolicyCommand {
         #[arg(long)]
         from: Option<PathBuf>,
     },
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum TemplateFormat {
-    /// The bare managed configuration (JSON), for `policy validate --managed`.
-    Managed,
-    /// Linux: /etc/opt/chrome/policies/managed/, /etc/chromium/policies/managed/,
-    /// /etc/opt/edge/policies/managed/.
-    ChromeJson,
-    /// Windows registry file for Google Chrome.
-    Reg,
-    /// Windows registry file for Microsoft Edge.
-    EdgeReg,
-    /// Firefox policies.json (3rdparty.Extensions).
-    Firefox,
-    /// macOS property list for the com.google.Chrome.extensions.<id> domain.
-    Plist,
 }
 
 fn main() -> ExitCode {
@@ -117,15 +100,7 @@ fn main() -> ExitCode {
                     from,
                 },
         } => {
-            use postguard::deploy::{self, Format};
-            let format = match format {
-                TemplateFormat::Managed => Format::Managed,
-                TemplateFormat::ChromeJson => Format::ChromeJson,
-                TemplateFormat::Reg => Format::Reg,
-                TemplateFormat::EdgeReg => Format::EdgeReg,
-                TemplateFormat::Firefox => Format::Firefox,
-                TemplateFormat::Plist => Format::Plist,
-            };
+            use postguard::deploy;
             let mut target = deploy::Target {
                 chrome_id: id,
                 ..Default::default()
