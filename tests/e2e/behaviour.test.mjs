@@ -5,20 +5,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { CITY, PERSONAL, USER, panel, X, FB } from './fixture-facts.mjs';
 import { offsetMinutes } from '../../extension/worker/reminder.js';
 import { passwordHash } from '../../extension/worker/password-alert.js';
 
-const X = 'https://x.com', FB = 'https://www.facebook.com', CITY_LOGIN = 'https://login.westalliswi.gov/';
-const CITY = 'as=CityofWestAllis&name=City%20of%20West%20Allis';
-const PERSONAL = 'as=jdoe_personal&name=Jane%20Doe';
-const USER = { email: 'jdoe@westalliswi.gov', name: 'Jane Doe', title: 'Communications Specialist' };
+const CITY_LOGIN = 'https://login.westalliswi.gov/';
 const PASSWORD = 'Tr0ub4dor&3-City';
 
 const skip = !extensionBuilt() &&
   `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
 const it = (name, fn) => test(name, { skip }, fn);
 
-const panel = (page) => page.locator('[data-postguard="panel"]');
 const reminder = (page) => page.locator('[data-postguard="reminder"]');
 const recorded = (page, name) => page.evaluate((n) => window[n], name);
 

@@ -17,6 +17,7 @@ import { generate } from 'selfsigned';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { X, CITY, PERSONAL, DRAFT, X_BUTTON } from './fixture-facts.mjs';
 
 const POLICY_DIR = process.env.POSTGUARD_POLICY_DIR || '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, `postguard-e2e-${process.pid}.json`);
@@ -28,11 +29,6 @@ const TEST_ID = [...createHash('sha256').update(Buffer.from(TEST_KEY, 'base64'))
   .map((c) => String.fromCharCode(97 + parseInt(c, 16)))
   .join('');
 
-const X = 'https://x.com';
-const CITY = 'as=CityofWestAllis&name=City%20of%20West%20Allis';
-const PERSONAL = 'as=jdoe_personal&name=Jane%20Doe';
-const DRAFT = '[data-testid="tweetTextarea_0"] [role="textbox"]';
-const X_BUTTON = '[data-testid="tweetButtonInline"]';
 const RETRY_ALARM = 'postguard-records-retry';
 
 async function writable(dir) {

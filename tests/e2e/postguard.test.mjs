@@ -3,22 +3,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, SIGNATURE, panel, posted, editorText } from './fixture-facts.mjs';
 
-const X = 'https://x.com', FB = 'https://www.facebook.com';
-const CITY = 'as=CityofWestAllis&name=City%20of%20West%20Allis';
-const PERSONAL = 'as=jdoe_personal&name=Jane%20Doe';
-const DRAFT = '[data-testid="tweetTextarea_0"] [role="textbox"]';
-const LEXICAL = '[data-lexical-editor="true"][aria-label^="Comment as"]';
-const X_BUTTON = '[data-testid="tweetButtonInline"]';
-const USER = { email: 'jdoe@westalliswi.gov', name: 'Jane Doe', title: 'Communications Specialist' };
-const SIGNATURE = '— Jane Doe, Communications Specialist';
 
 const skip = !extensionBuilt() &&
   `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
 
-const panel = (page) => page.locator('[data-postguard="panel"]');
-const posted = (page) => page.evaluate(() => window.__posted);
-const editorText = (page) => page.evaluate(() => window.__editorText());
 const occurrences = (s, sub) => s.split(sub).length - 1;
 
 // Waits for the panel, checks it is an alertdialog with the given finding, returns the panel.

@@ -6,15 +6,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { X, CITY, PERSONAL, DRAFT, X_BUTTON, USER, panel, posted, editorText } from './fixture-facts.mjs';
 
-const X = 'https://x.com';
-const CITY = 'as=CityofWestAllis&name=City%20of%20West%20Allis';
-const PERSONAL = 'as=jdoe_personal&name=Jane%20Doe';
-const DRAFT = '[data-testid="tweetTextarea_0"] [role="textbox"]';
-const X_BUTTON = '[data-testid="tweetButtonInline"]';
 const DM = '[data-testid="dm-composer-textarea"]';
 const DM_SEND = '[data-testid="dm-composer-send-button"]';
-const USER = { email: 'jdoe@westalliswi.gov', name: 'Jane Doe', title: 'Communications Specialist' };
 // Saturday evening in West Allis: no work-time reminder (§6.4.1.3) gets in the way.
 const OFF_HOURS = Date.parse('2026-06-13T20:00:00-05:00');
 
@@ -22,9 +17,6 @@ const skip = !extensionBuilt() &&
   `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
 const it = (name, fn) => test(name, { skip }, fn);
 
-const panel = (page) => page.locator('[data-postguard="panel"]');
-const posted = (page) => page.evaluate(() => window.__posted);
-const editorText = (page) => page.evaluate(() => window.__editorText());
 const occurrences = (s, sub) => s.split(sub).length - 1;
 
 // Waits for the panel and the finding for `section`; returns that finding's list item.
