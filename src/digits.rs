@@ -157,6 +157,13 @@ pub fn runs(text: &str) -> Vec<Run> {
     }
     utf16.push(u);
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    // The span of the characters from index `a` up to `b`.
+    let span = |a: usize, b: usize| GroupSpan {
+        start: utf16[a],
+        end: utf16[b],
+        byte_start: byte_at(a),
+        byte_end: byte_at(b),
+    };
     let is_digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| decimal(c).is_some());
     // The next character that is not invisible, from index i.
     let visible = |mut i: usize| {
@@ -222,13 +229,7 @@ pub fn runs(text: &str) -> Vec<Run> {
             let (sep, next) = separator(&chars, j, run.groups.is_empty() && paren);
             match sep {
                 Some(s) if is_digit(visible(next)) => {
-                    let end = trim_back(j, group_start);
-                    run.spans.push(GroupSpan {
-                        start: utf16[group_start],
-                        end: utf16[end],
-                        byte_start: byte_at(group_start),
-                        byte_end: byte_at(end),
-                    });
+                    run.spans.push(span(group_start, trim_back(j, group_start)));
                     run.groups.push(group);
                     run.seps.push(s);
                     group = 0;
@@ -240,12 +241,7 @@ pub fn runs(text: &str) -> Vec<Run> {
         }
         // Trailing invisibles are not part of the number.
         let last = trim_back(j, i);
-        run.spans.push(GroupSpan {
-            start: utf16[group_start],
-            end: utf16[last],
-            byte_start: byte_at(group_start),
-            byte_end: byte_at(last),
-        });
+        run.spans.push(span(group_start, last));
         run.groups.push(group);
         run.end = utf16[last];
         run.bytes.end = byte_at(last);
