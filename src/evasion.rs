@@ -8,6 +8,7 @@ use crate::digits::is_invisible;
 use crate::lexicon::{Hit, Lexicon};
 use crate::policy::WordGroup;
 use crate::text::Word;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// Accented Latin letters U+00C0..=U+024F and U+1E00..=U+1EFF, by their base letter
@@ -234,7 +235,7 @@ impl<'a> Tokens<'a> {
             .zip(forms)
             .map(|(w, f)| Word {
                 raw: w.raw,
-                lower: f.clone().unwrap_or_default(),
+                lower: Cow::Owned(f.clone().unwrap_or_default()),
                 start: w.start,
                 end: w.end,
                 bytes: w.bytes.clone(),
@@ -261,22 +262,27 @@ impl<'a> Tokens<'a> {
 
 /// A folded piece of a draft: its byte range, folded form, other reading, and whether
 /// it had masked letters.
-struct Piece {
+struct Piece<'a> {
     bytes: std::ops::Range<usize>,
-    form: String,
+    form: Cow<'a, str>,
     alt: Option<String>,
     masked: bool,
 }
 
 /// Folds one piece of a draft: "Sh1t" -> "shit", "ｆ*ｃｋ" -> "f*ck" (masked).
-fn fold(raw: &str) -> Option<(String, Option<String>, bool)> {
+fn fold(raw: &str) -> Option<(Cow<'_, str>, Option<String>, bool)> {
     let raw = raw
         .strip_suffix("'s")
         .or_else(|| raw.strip_suffix("’s"))
         .unwrap_or(raw);
     // Most words are plain letters.
     if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return Some((raw.to_ascii_lowercase(), None, false));
+        let lower = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw)
+        };
+        return Some((lower, None, false));
     }
     // Emoji and other scripts are left out: "fuck😀" is still the word.
     let (mut letters, mut has_alt) = (0, false);
@@ -297,7 +303,7 @@ fn fold(raw: &str) -> Option<(String, Option<String>, bool)> {
             .chars()
             .filter_map(|c| crate::digits::decimal(c).map(|d| (b'0' + d) as char))
             .collect();
-        return (!digits.is_empty()).then_some((digits, None, false));
+        return (!digits.is_empty()).then_some((Cow::Owned(digits), None, false));
     }
     let mut masked = false;
     let mut primary = String::with_capacity(raw.len());
@@ -317,7 +323,7 @@ fn fold(raw: &str) -> Option<(String, Option<String>, bool)> {
             alt.push(a);
         }
     }
-    Some((primary, alt, masked))
+    Some((Cow::Owned(primary), alt, masked))
 }
 
 /// Squeezes runs of three or more of the same letter to one, if there are any.
@@ -390,7 +396,7 @@ fn is_edge(c: char) -> bool {
 }
 
 /// Folds the pieces of one whitespace-free chunk of a draft (at byte `base`) into `out`.
-fn fold_chunk(chunk: &str, base: usize, out: &mut Vec<Piece>) {
+fn fold_chunk<'a>(chunk: &'a str, base: usize, out: &mut Vec<Piece<'a>>) {
     // Edges go ("(shit!)" is "shit"); inside, '!' and '$' may be letters ("sh!t", "a$$").
     // A leading '@' marks a mention ("@jane") unless a leet word follows ("@$$").
     let mut inner_start = 0;
@@ -404,7 +410,7 @@ fn fold_chunk(chunk: &str, base: usize, out: &mut Vec<Piece>) {
     }
     let inner = chunk[inner_start..].trim_end_matches(|c: char| is_edge(c) || c == '!');
     let base = base + inner_start;
-    let mut push = |off: usize, len: usize, raw: &str| {
+    let mut push = |off: usize, len: usize, raw: &'a str| {
         if let Some((form, alt, masked)) = fold(raw) {
             out.push(Piece {
                 bytes: base + off..base + off + len,
@@ -428,7 +434,7 @@ fn fold_chunk(chunk: &str, base: usize, out: &mut Vec<Piece>) {
             if let Some((form, alt, masked)) = fold(&joined) {
                 out.push(Piece {
                     bytes: base + first.0..base + end,
-                    form,
+                    form: Cow::Owned(form.into_owned()),
                     alt,
                     masked,
                 });
@@ -448,7 +454,7 @@ fn is_single(p: &Piece) -> bool {
 }
 
 /// Joins a run of one-letter pieces into one word if there are three or more.
-fn flush_singles(run: &mut Vec<Piece>, out: &mut Vec<Piece>) {
+fn flush_singles<'a>(run: &mut Vec<Piece<'a>>, out: &mut Vec<Piece<'a>>) {
     if run.len() >= 3 {
         let alt = run.iter().any(|p| p.alt.is_some()).then(|| {
             run.iter()
@@ -457,7 +463,7 @@ fn flush_singles(run: &mut Vec<Piece>, out: &mut Vec<Piece>) {
         });
         out.push(Piece {
             bytes: run[0].bytes.start..run[run.len() - 1].bytes.end,
-            form: run.iter().map(|p| p.form.as_str()).collect(),
+            form: run.iter().map(|p| p.form.as_ref()).collect(),
             alt,
             masked: run.iter().any(|p| p.masked),
         });
@@ -590,7 +596,7 @@ fn fold_phrase(phrase: &str) -> String {
     let mut words: Vec<String> = tokens(phrase.trim_end_matches('*'))
         .words
         .into_iter()
-        .map(|w| w.lower)
+        .map(|w| w.lower.into_owned())
         .collect();
     if star {
         if let Some(w) = words.last_mut() {
@@ -663,7 +669,7 @@ impl WordList {
         // The allowed phrases are the plain lexicon's last group: where one overlaps a
         // listed phrase the longer wins, and allowed hits are dropped at the end.
         let mut hits = self.plain.find(&t.words);
-        let primary = t.words.iter().map(|w| Some(w.lower.as_str()));
+        let primary = t.words.iter().map(|w| Some(w.lower.as_ref()));
         Self::prefix_hits(&self.prefixes, primary, &mut hits);
         if let Some(alt_words) = t.alt_words() {
             hits.extend(self.plain.find(alt_words));
@@ -732,7 +738,11 @@ mod tests {
     use super::*;
 
     fn forms(text: &str) -> Vec<String> {
-        tokens(text).words.into_iter().map(|w| w.lower).collect()
+        tokens(text)
+            .words
+            .into_iter()
+            .map(|w| w.lower.into_owned())
+            .collect()
     }
 
     #[test]

@@ -66,7 +66,7 @@ impl Lexicon {
                     .flat_map(|chunk| {
                         let star = chunk.ends_with('*');
                         let mut ws: Vec<String> =
-                            crate::text::words(chunk).map(|w| w.lower).collect();
+                            crate::text::words(chunk).map(|w| w.lower.into_owned()).collect();
                         if star {
                             if let Some(last) = ws.last_mut() {
                                 last.push('*');
@@ -95,7 +95,7 @@ impl Lexicon {
         while i < words.len() {
             let exact = self
                 .by_first_word
-                .get(&words[i].lower)
+                .get(words[i].lower.as_ref())
                 .into_iter()
                 .flatten();
             let best = exact

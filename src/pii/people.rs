@@ -71,7 +71,7 @@ fn persons(s: &Scan) -> Vec<(usize, usize)> {
         let mut cs = x.raw.chars();
         cs.next().is_some_and(char::is_uppercase)
             && cs.any(char::is_lowercase)
-            && !s.lists.not_names.contains(&x.lower)
+            && !s.lists.not_names.contains(x.lower.as_ref())
     };
     let mut people = Vec::new();
     for i in 0..w.len() {
@@ -90,7 +90,7 @@ fn persons(s: &Scan) -> Vec<(usize, usize)> {
         let gap = between(i);
         let spaces = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ');
         // "Dr. Lee": after an honorific a period is no sentence end.
-        let honorific = s.lists.honorifics.contains(&w[i].lower)
+        let honorific = s.lists.honorifics.contains(w[i].lower.as_ref())
             && spaces(gap.strip_prefix('.').unwrap_or(gap));
         if honorific || (name_like(&w[i]) && spaces(gap)) {
             people.push((i, i + 2));
@@ -151,7 +151,7 @@ fn written_birth_dates(s: &Scan, found: &[Hit]) -> Vec<Hit> {
     };
     let mut hits = Vec::new();
     for (i, word) in w.iter().enumerate() {
-        if !MONTHS.contains(&word.lower.as_str()) {
+        if !MONTHS.contains(&word.lower.as_ref()) {
             continue;
         }
         let range = if day(i + 1).is_some() && year(i + 2).is_some() {

@@ -111,10 +111,10 @@ pub fn allowed(policy: &Policy, ctx: &Context, target: &Target) -> bool {
         return true;
     }
     let words: Vec<String> = crate::text::words(target.name.as_deref().unwrap_or(""))
-        .map(|w| w.lower)
+        .map(|w| w.lower.into_owned())
         .collect();
     policy.connections.organization_words.iter().any(|p| {
-        let pat: Vec<String> = crate::text::words(p).map(|w| w.lower).collect();
+        let pat: Vec<String> = crate::text::words(p).map(|w| w.lower.into_owned()).collect();
         !pat.is_empty() && words.windows(pat.len()).any(|w| w == pat.as_slice())
     })
 }
