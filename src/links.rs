@@ -51,8 +51,20 @@ pub fn links<'a>(text: &'a str, policy: &Policy) -> Vec<Link<'a>> {
     found
 }
 
+/// The part of a link after its scheme and before its path, query or fragment.
+fn authority(rest: &str) -> Option<&str> {
+    rest.split(['/', '?', '#', '\\']).next()
+}
+
 /// The host a token links to, if the token is a link.
 fn host_of(token: &str, policy: &Policy) -> Option<String> {
+    let bare = !token.contains("://")
+        && !token
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    if bare && authority(token)?.contains('@') {
+        return None; // an email address: common, so known before lower-casing
+    }
     let lower = token.to_lowercase();
     let (rest, explicit) = match lower.split_once("://") {
         Some((scheme, rest)) if scheme == "http" || scheme == "https" => (rest, true),
@@ -60,10 +72,7 @@ fn host_of(token: &str, policy: &Policy) -> Option<String> {
         None if lower.starts_with("www.") => (lower.as_str(), true),
         None => (lower.as_str(), false),
     };
-    let authority = rest.split(['/', '?', '#', '\\']).next()?;
-    if !explicit && authority.contains('@') {
-        return None; // an email address
-    }
+    let authority = authority(rest)?;
     // "https://westalliswi.gov@evil.example" goes to evil.example.
     let host = authority.rsplit('@').next()?;
     let host = host.split(':').next()?.trim_end_matches('.');
@@ -138,6 +147,10 @@ mod tests {
         assert_eq!(
             hosts("https://westalliswi.gov@evil.example/x"),
             ["evil.example"]
+        );
+        assert_eq!(
+            hosts("WWW.westalliswi.gov@evil.example bit.ly/x?to=jane@gmail.com"),
+            ["evil.example", "bit.ly"]
         );
         assert!(hosts("e.g. St.Francis 3.5 jane@gmail.com Mr.Smith").is_empty());
     }

@@ -28,41 +28,47 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Iterates the words of `text`, folding typographic apostrophes to `'`.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    let mut chars = text.char_indices().peekable();
-    let mut utf16 = 0usize;
+    // Byte-wise, decoding only non-ASCII characters: this runs over every draft, and
+    // per-character decoding was most of its cost on a long paste.
+    let (mut at, mut utf16) = (0usize, 0usize);
     std::iter::from_fn(move || {
         // Skip to the next word start.
-        let (start_byte, start16) = loop {
-            let &(i, c) = chars.peek()?;
+        loop {
+            let c = char_at(text, at)?;
             if is_word_char(c) {
-                break (i, utf16);
+                break;
             }
+            at += c.len_utf8();
             utf16 += c.len_utf16();
-            chars.next();
-        };
-        let mut end_byte = start_byte;
-        while let Some(&(i, c)) = chars.peek() {
-            let inner_apostrophe = is_apostrophe(c)
-                && text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char);
+        }
+        let (start, start16) = (at, utf16);
+        while let Some(c) = char_at(text, at) {
+            let next = at + c.len_utf8();
+            let inner_apostrophe =
+                is_apostrophe(c) && char_at(text, next).is_some_and(is_word_char);
             if !(is_word_char(c) || inner_apostrophe) {
                 break;
             }
+            at = next;
             utf16 += c.len_utf16();
-            end_byte = i + c.len_utf8();
-            chars.next();
         }
-        let raw = &text[start_byte..end_byte];
+        let raw = &text[start..at];
         Some(Word {
             raw,
             lower: lower_case(raw),
             start: start16,
             end: utf16,
-            bytes: start_byte..end_byte,
+            bytes: start..at,
         })
     })
+}
+
+/// The character at byte `at` (a character boundary), with a fast path for ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(b as char),
+        _ => text[at..].chars().next(),
+    }
 }
 
 /// `raw` in lower case with typographic apostrophes as `'`; borrowed when it already is.
@@ -81,7 +87,6 @@ fn lower_case(raw: &str) -> Cow<'_, str> {
             .collect()
     }
 }
-
 
 /// An email address found in text, with its UTF-16 span.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,6 +181,8 @@ fn x_weighted_length(text: &str) -> usize {
         let bare = token.trim_end();
         if looks_like_url(bare) {
             len += URL_WEIGHT + (token.len() - bare.len());
+        } else if token.is_ascii() {
+            len += token.len();
         } else {
             len += token
                 .chars()

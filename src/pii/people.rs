@@ -142,6 +142,10 @@ fn number(word: &Word) -> Option<u32> {
 fn written_birth_dates(s: &Scan, found: &[Hit]) -> Vec<Hit> {
     let w = s.words;
     let birth = s.near(List::BirthDate);
+    // A written date counts only near birth words ("born", "DOB"): most drafts have none.
+    if birth.hits().is_empty() {
+        return Vec::new();
+    }
     let day = |i: usize| w.get(i).and_then(number).filter(|d| (1..=31).contains(d));
     let year = |i: usize| {
         w.get(i)

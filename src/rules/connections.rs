@@ -114,7 +114,9 @@ pub fn allowed(policy: &Policy, ctx: &Context, target: &Target) -> bool {
         .map(|w| w.lower.into_owned())
         .collect();
     policy.connections.organization_words.iter().any(|p| {
-        let pat: Vec<String> = crate::text::words(p).map(|w| w.lower.into_owned()).collect();
+        let pat: Vec<String> = crate::text::words(p)
+            .map(|w| w.lower.into_owned())
+            .collect();
         !pat.is_empty() && words.windows(pat.len()).any(|w| w == pat.as_slice())
     })
 }
