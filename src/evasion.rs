@@ -396,7 +396,7 @@ fn is_edge(c: char) -> bool {
 }
 
 /// Folds the pieces of one whitespace-free chunk of a draft (at byte `base`) into `out`.
-fn fold_chunk<'a>(chunk: &'a str, base: usize, out: &mut Vec<Piece<'a>>) {
+fn fold_chunk<'a>(chunk: &'a str, base: usize, out: &mut Pieces<'a>) {
     // Edges go ("(shit!)" is "shit"); inside, '!' and '$' may be letters ("sh!t", "a$$").
     // A leading '@' marks a mention ("@jane") unless a leet word follows ("@$$").
     let mut inner_start = 0;
@@ -453,6 +453,30 @@ fn is_single(p: &Piece) -> bool {
     cs.next().is_some_and(|c| !c.is_ascii_digit()) && cs.next().is_none()
 }
 
+/// A draft's pieces in order, with runs of one-letter pieces ("f u c k") joined as they
+/// come, so a long draft's pieces are moved once.
+#[derive(Default)]
+struct Pieces<'a> {
+    done: Vec<Piece<'a>>,
+    singles: Vec<Piece<'a>>,
+}
+
+impl<'a> Pieces<'a> {
+    fn push(&mut self, p: Piece<'a>) {
+        if is_single(&p) {
+            self.singles.push(p);
+        } else {
+            flush_singles(&mut self.singles, &mut self.done);
+            self.done.push(p);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Piece<'a>> {
+        flush_singles(&mut self.singles, &mut self.done);
+        self.done
+    }
+}
+
 /// Joins a run of one-letter pieces into one word if there are three or more.
 fn flush_singles<'a>(run: &mut Vec<Piece<'a>>, out: &mut Vec<Piece<'a>>) {
     if run.len() >= 3 {
@@ -475,7 +499,7 @@ fn flush_singles<'a>(run: &mut Vec<Piece<'a>>, out: &mut Vec<Piece<'a>>) {
 
 /// The draft's words in folded forms, with spelled-out words joined.
 fn tokens(text: &str) -> Tokens<'_> {
-    let mut pieces: Vec<Piece> = Vec::new();
+    let mut pieces = Pieces::default();
     for chunk in text.split_whitespace() {
         fold_chunk(
             chunk,
@@ -483,18 +507,7 @@ fn tokens(text: &str) -> Tokens<'_> {
             &mut pieces,
         );
     }
-    // "f u c k": three or more one-letter pieces in a row are one word.
-    let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
-    let mut run: Vec<Piece> = Vec::new();
-    for p in pieces {
-        if is_single(&p) {
-            run.push(p);
-        } else {
-            flush_singles(&mut run, &mut merged);
-            merged.push(p);
-        }
-    }
-    flush_singles(&mut run, &mut merged);
+    let merged = pieces.finish();
     // UTF-16 spans, counted forward once.
     let (mut counted, mut utf16) = (0, 0);
     let mut out = Tokens {

@@ -34,6 +34,18 @@ struct Phrase {
     group: usize,
 }
 
+impl Phrase {
+    /// Does the phrase start `words`?
+    fn starts(&self, words: &[Word]) -> bool {
+        words.len() >= self.words.len()
+            && self
+                .words
+                .iter()
+                .zip(words)
+                .all(|(pat, w)| pat.matches(&w.lower))
+    }
+}
+
 /// A hit: which group matched, and the span of words it covered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -43,10 +55,14 @@ pub struct Hit {
     pub last: usize,
 }
 
+/// Each list of candidates is longest first, and among equals the last listed first, so
+/// the first that matches is the one to take.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     by_first_word: FxHashMap<String, Vec<usize>>,
-    prefixed: Vec<usize>,
+    /// Phrases whose first word is a prefix ("parent*"), by the prefix's first byte: every
+    /// word of every draft looks here, so it sees only the few that could match.
+    prefixed: Vec<Vec<usize>>,
     phrases: Vec<Phrase>,
 }
 
@@ -81,12 +97,31 @@ impl Lexicon {
                 let idx = lex.phrases.len();
                 match first {
                     Pat::Exact(w) => lex.by_first_word.entry(w.clone()).or_default().push(idx),
-                    Pat::Prefix(_) => lex.prefixed.push(idx),
+                    Pat::Prefix(p) => match p.as_bytes().first() {
+                        Some(&b) => {
+                            lex.prefixed
+                                .resize(lex.prefixed.len().max(usize::from(b) + 1), Vec::new());
+                            lex.prefixed[usize::from(b)].push(idx);
+                        }
+                        None => continue, // a bare "*" would match every word
+                    },
                 }
                 lex.phrases.push(Phrase { words, group });
             }
         }
+        let phrases = &lex.phrases;
+        for list in lex.by_first_word.values_mut().chain(&mut lex.prefixed) {
+            list.sort_by_key(|&p| std::cmp::Reverse((phrases[p].words.len(), p)));
+        }
         lex
+    }
+
+    /// The longest phrase that starts `words` among `candidates`.
+    fn longest(&self, candidates: Option<&Vec<usize>>, words: &[Word]) -> Option<&Phrase> {
+        candidates?
+            .iter()
+            .map(|&p| &self.phrases[p])
+            .find(|p| p.starts(words))
     }
 
     /// All non-overlapping hits, leftmost-longest, in text order.
@@ -94,22 +129,17 @@ impl Lexicon {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let exact = self
-                .by_first_word
-                .get(words[i].lower.as_ref())
-                .into_iter()
-                .flatten();
-            let best = exact
-                .chain(self.prefixed.iter())
-                .map(|&p| &self.phrases[p])
-                .filter(|p| {
-                    words.len() - i >= p.words.len()
-                        && p.words
-                            .iter()
-                            .zip(&words[i..])
-                            .all(|(pat, w)| pat.matches(&w.lower))
-                })
-                .max_by_key(|p| p.words.len());
+            let (rest, word) = (&words[i..], words[i].lower.as_ref());
+            let exact = self.longest(self.by_first_word.get(word), rest);
+            let prefixed = word
+                .as_bytes()
+                .first()
+                .and_then(|&b| self.longest(self.prefixed.get(usize::from(b)), rest));
+            // On a tie the prefixed phrase wins, as it always has.
+            let best = match (exact, prefixed) {
+                (Some(e), Some(p)) => Some(if e.words.len() > p.words.len() { e } else { p }),
+                (e, p) => e.or(p),
+            };
             match best {
                 Some(p) => {
                     hits.push(Hit {
