@@ -146,17 +146,59 @@ impl Run {
     }
 }
 
+/// Can `c` be part of a number as typed: a digit, separator, parenthesis, '+' or invisible?
+fn may_be_in_number(c: char) -> bool {
+    if c.is_ascii() {
+        // The same answer, without the Unicode tables: this runs on every character.
+        return matches!(c, '0'..='9' | '-' | '.' | ' ' | '/' | '(' | ')' | '+');
+    }
+    decimal(c).is_some()
+        || sep_class(c).is_some()
+        || is_open_paren(c)
+        || is_close_paren(c)
+        || c == '+'
+        || is_invisible(c)
+}
+
 /// Finds every number in `text`, in order; linear in the text's length.
 pub fn runs(text: &str) -> Vec<Run> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Numbers lie inside stretches of characters that may be in one. Each stretch that has a
+    // digit is read with one character either side (is the number part of a word?), so a
+    // long draft is not indexed character by character for its few numbers.
+    let mut found = Vec::new();
+    // Byte and UTF-16 offsets of the previous character, and of the stretch's window.
+    let (mut utf16, mut prev) = (0, (0, 0));
+    let mut stretch: Option<((usize, usize), bool)> = None;
+    for (at, c) in text.char_indices() {
+        if may_be_in_number(c) {
+            let (_, digit) = stretch.get_or_insert((prev, false));
+            *digit |= decimal(c).is_some();
+        } else if let Some(((from, from16), true)) = stretch.take() {
+            found.extend(runs_in(text, from..at + c.len_utf8(), from16));
+        }
+        prev = (at, utf16);
+        utf16 += c.len_utf16();
+    }
+    if let Some(((from, from16), true)) = stretch {
+        found.extend(runs_in(text, from..text.len(), from16));
+    }
+    found
+}
+
+/// The numbers in `text[window]`, whose first character is at UTF-16 offset `utf16_start`.
+fn runs_in(text: &str, window: std::ops::Range<usize>, utf16_start: usize) -> Vec<Run> {
+    let chars: Vec<(usize, char)> = text[window.clone()]
+        .char_indices()
+        .map(|(i, c)| (window.start + i, c))
+        .collect();
     let mut utf16 = Vec::with_capacity(chars.len() + 1);
-    let mut u = 0;
+    let mut u = utf16_start;
     for &(_, c) in &chars {
         utf16.push(u);
         u += c.len_utf16();
     }
     utf16.push(u);
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let byte_at = |i: usize| chars.get(i).map_or(window.end, |&(b, _)| b);
     // The span of the characters from index `a` up to `b`.
     let span = |a: usize, b: usize| GroupSpan {
         start: utf16[a],
@@ -346,6 +388,29 @@ mod tests {
         assert_eq!(&text[ssn.bytes.clone()], "078 05 1123");
         assert_eq!((ssn.start, ssn.end), (20, 31));
         assert_eq!(ssn.seps, [Sep::Space, Sep::Space]);
+    }
+
+    #[test]
+    fn the_ascii_shortcut_agrees_with_the_classes() {
+        for c in (0u8..128).map(char::from) {
+            let general = decimal(c).is_some()
+                || sep_class(c).is_some()
+                || is_open_paren(c)
+                || is_close_paren(c)
+                || c == '+'
+                || is_invisible(c);
+            assert_eq!(may_be_in_number(c), general, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Reading stretches in windows finds exactly what reading the whole text does.
+        #[test]
+        fn windows_read_as_the_whole_text(
+            text in "[0-9٣７a-zA-Z +()（）\\-./−\u{200B}\u{00A0}\n,;é😀]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(runs(&text), runs_in(&text, 0..text.len(), 0));
+        }
     }
 
     #[test]
