@@ -275,8 +275,7 @@ fn fold(raw: &str) -> Option<(Cow<'_, str>, Option<String>, bool)> {
         .strip_suffix("'s")
         .or_else(|| raw.strip_suffix("’s"))
         .unwrap_or(raw);
-    // Most words are plain letters.
-    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if !raw.is_empty() && is_plain(raw) {
         let lower = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(raw.to_ascii_lowercase())
         } else {
@@ -395,8 +394,16 @@ fn is_edge(c: char) -> bool {
         )
 }
 
-/// Folds the pieces of one whitespace-free chunk of a draft (at byte `base`) into `out`.
-fn fold_chunk<'a>(chunk: &'a str, base: usize, out: &mut Pieces<'a>) {
+/// ASCII letters only, as most words of most drafts are: nothing to trim, split or fold.
+fn is_plain(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// The part of a chunk inside its edge punctuation, and where it starts.
+fn trim_edges(chunk: &str) -> (usize, &str) {
+    if is_plain(chunk) {
+        return (0, chunk);
+    }
     // Edges go ("(shit!)" is "shit"); inside, '!' and '$' may be letters ("sh!t", "a$$").
     // A leading '@' marks a mention ("@jane") unless a leet word follows ("@$$").
     let mut inner_start = 0;
@@ -409,6 +416,12 @@ fn fold_chunk<'a>(chunk: &'a str, base: usize, out: &mut Pieces<'a>) {
         inner_start = i + c.len_utf8();
     }
     let inner = chunk[inner_start..].trim_end_matches(|c: char| is_edge(c) || c == '!');
+    (inner_start, inner)
+}
+
+/// Folds the pieces of one whitespace-free chunk of a draft (at byte `base`) into `out`.
+fn fold_chunk<'a>(chunk: &'a str, base: usize, out: &mut Pieces<'a>) {
+    let (inner_start, inner) = trim_edges(chunk);
     let base = base + inner_start;
     let mut push = |off: usize, len: usize, raw: &'a str| {
         if let Some((form, alt, masked)) = fold(raw) {
@@ -420,7 +433,7 @@ fn fold_chunk<'a>(chunk: &'a str, base: usize, out: &mut Pieces<'a>) {
             });
         }
     };
-    if !inner.contains(is_joiner) {
+    if is_plain(inner) || !inner.contains(is_joiner) {
         push(0, inner.len(), inner);
         return;
     }

@@ -31,9 +31,20 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
     // Byte-wise, decoding only non-ASCII characters: this runs over every draft, and
     // per-character decoding was most of its cost on a long paste.
     let (mut at, mut utf16) = (0usize, 0usize);
+    let bytes = text.as_bytes();
+    // Steps over ASCII bytes while `keep` holds; ASCII is one UTF-16 unit a byte.
+    let ascii_run = move |at: &mut usize, utf16: &mut usize, keep: fn(&u8) -> bool| {
+        let n = bytes[*at..]
+            .iter()
+            .take_while(|b| b.is_ascii() && keep(b))
+            .count();
+        *at += n;
+        *utf16 += n;
+    };
     std::iter::from_fn(move || {
         // Skip to the next word start.
         loop {
+            ascii_run(&mut at, &mut utf16, |b| !b.is_ascii_alphanumeric());
             let c = char_at(text, at)?;
             if is_word_char(c) {
                 break;
@@ -42,7 +53,9 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
             utf16 += c.len_utf16();
         }
         let (start, start16) = (at, utf16);
-        while let Some(c) = char_at(text, at) {
+        loop {
+            ascii_run(&mut at, &mut utf16, u8::is_ascii_alphanumeric);
+            let Some(c) = char_at(text, at) else { break };
             let next = at + c.len_utf8();
             let inner_apostrophe =
                 is_apostrophe(c) && char_at(text, next).is_some_and(is_word_char);
@@ -152,6 +165,10 @@ pub fn emails(text: &str) -> Vec<Email<'_>> {
 
 /// Length of `s` in UTF-16 code units.
 pub fn utf16_len(s: &str) -> usize {
+    // Counting bytes is enough for ASCII, and is_ascii checks a word at a time.
+    if s.is_ascii() {
+        return s.len();
+    }
     s.chars().map(char::len_utf16).sum()
 }
 
