@@ -602,8 +602,9 @@ impl Prefixes {
         else {
             return;
         };
-        bucket.push((prefix, group));
-        bucket.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        // Longest first; among equals, in the order added.
+        let at = bucket.partition_point(|(p, _)| p.len() >= prefix.len());
+        bucket.insert(at, (prefix, group));
     }
 
     /// The group of the longest prefix `word` starts with.

@@ -94,24 +94,26 @@ impl Lexicon {
                     .map(|w| Pat::parse(&w))
                     .collect();
                 let Some(first) = words.first() else { continue };
-                let idx = lex.phrases.len();
-                match first {
-                    Pat::Exact(w) => lex.by_first_word.entry(w.clone()).or_default().push(idx),
-                    Pat::Prefix(p) => match p.as_bytes().first() {
-                        Some(&b) => {
-                            lex.prefixed
-                                .resize(lex.prefixed.len().max(usize::from(b) + 1), Vec::new());
-                            lex.prefixed[usize::from(b)].push(idx);
-                        }
-                        None => continue, // a bare "*" would match every word
-                    },
-                }
+                let list = match first {
+                    Pat::Exact(w) => lex.by_first_word.entry(w.clone()).or_default(),
+                    Pat::Prefix(p) => {
+                        // A bare "*" would match every word.
+                        let Some(&b) = p.as_bytes().first() else {
+                            continue;
+                        };
+                        let b = usize::from(b);
+                        lex.prefixed
+                            .resize(lex.prefixed.len().max(b + 1), Vec::new());
+                        &mut lex.prefixed[b]
+                    }
+                };
+                // Longest first; a later phrase goes before earlier ones of its length.
+                let len = words.len();
+                let phrases = &lex.phrases;
+                let at = list.partition_point(|&q| phrases[q].words.len() > len);
+                list.insert(at, phrases.len());
                 lex.phrases.push(Phrase { words, group });
             }
-        }
-        let phrases = &lex.phrases;
-        for list in lex.by_first_word.values_mut().chain(&mut lex.prefixed) {
-            list.sort_by_key(|&p| std::cmp::Reverse((phrases[p].words.len(), p)));
         }
         lex
     }
