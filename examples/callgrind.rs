@@ -6,7 +6,9 @@
 #[allow(dead_code)]
 mod engine_bench;
 fn main() {
-    let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>().expect("a number"));
+    let mut args = std::env::args()
+        .skip(1)
+        .map(|a| a.parse::<usize>().expect("a number"));
     let (len, times) = (args.next().unwrap_or(65536), args.next().unwrap_or(1));
     let d = engine_bench::draft(len);
     let e = postguard::Engine::default();
