@@ -122,9 +122,14 @@
       if (read(el) === typed) send(resend, { reason: choice.reason ?? null });
       return;
     }
-    backToEditor();
-    if (choice.action === 'fix' && !(await append(el, choice.fix.insert, insert))) {
-      report(new Error('the editor did not accept the inserted text'));
+    if (!el.isConnected) return; // the site navigated away: there is no editor to go back to
+    try {
+      backToEditor();
+      if (choice.action === 'fix' && !(await append(el, choice.fix.insert, insert))) {
+        report(new Error('the editor did not accept the inserted text'));
+      }
+    } catch (err) {
+      report(err); // not posting was chosen: a failure must not reach intercept's catch, which posts
     }
     check().catch(report);
   }

@@ -3,7 +3,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, panel, posted, editorText } from './fixture-facts.mjs';
+import {
+  X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, SIGNATURE, SITES, panel, posted, editorText,
+  rowUrl, reach, submit, firstWay, expectEditor, caretAtEnd, occurrences,
+} from './fixture-facts.mjs';
 
 const PERSONAL_TEXT = 'so hungover lol, my kids kept me up';
 
@@ -17,9 +20,10 @@ describe('PostGuard under stress', () => {
   let page;
   const open = async (url, ready) => (page = await b.open(url, ready));
 
-  async function heldWithPanel(section) {
+  /** The panel shows `section`, and the site still has only what it had (`sent`). */
+  async function heldWithPanel(section, sent = []) {
     await panel(page).locator(`li[data-section="${section}"]`).first().waitFor();
-    assert.deepEqual(await posted(page), []);
+    assert.deepEqual(await posted(page), sent, 'posted while held');
   }
 
   it('a page script cannot press the panel buttons, fake keys, or message the extension', async () => {
@@ -100,37 +104,73 @@ describe('PostGuard under stress', () => {
     assert.deepEqual(await posted(page), ['Great game last night']);
   });
 
-  for (const site of [
-    { name: 'X (Draft.js)', url: `${X}/home?${CITY}`, editor: DRAFT, submit: (p) => p.click(X_BUTTON) },
-    { name: 'Facebook (Lexical)', url: `${FB}/?${CITY.replace('as=CityofWestAllis&name=', 'as=')}`, editor: LEXICAL, submit: (p) => p.keyboard.press('Enter') },
-  ]) {
-    it(`${site.name}: Edit, Escape and navigation away keep exactly what the user typed`, async () => {
-      await open(site.url, site.editor);
-      await page.click(site.editor);
+  // One real fixture row per editor kind, each a comment (its panel offers the §6.2.6 Fix besides
+  // Edit and Post anyway) in a single-page app (its router can navigate away), so every way out of
+  // the panel is walked on every editor, submitting with the site's key where it has one and its button.
+  const EDITORS = [
+    ['Draft.js', 'tiktok', 'draft'], ['Lexical', 'facebook', 'lexical'], ['Quill', 'linkedin', 'quill'],
+    ['TipTap/ProseMirror', 'linkedin', 'tiptap'], ['Slate', 'nextdoor', 'slate'], ['React textarea', 'instagram', 'textarea'],
+    ['plain contenteditable', 'youtube', 'plain'],
+  ].map(([kind, site, editor]) => ({ kind, site, spec: SITES[site], row: SITES[site].rows.find((r) => r.editor === editor && r.surface === 'comment') }));
+
+  for (const { kind, site, spec, row } of EDITORS) {
+    it(`${kind} (${site} comment): Edit, Escape, Fix, Post anyway and navigation away; the site gets exactly what the editor showed`, async () => {
+      await open(rowUrl(spec, row), row.open?.[0] ?? row.composer);
+      const thrown = []; // page errors, and PostGuard's own warnings (it reports what it catches)
+      page.on('pageerror', (e) => thrown.push(e.message));
+      page.on('console', (m) => m.text().includes('PostGuard') && thrown.push(m.text()));
+      let text = PERSONAL_TEXT, sent = [];
+      const hold = async (how, section = '6.4') => {
+        await submit(page, row, how);
+        await heldWithPanel(section, sent);
+      };
+      /** The panel is gone, the editor's model and view hold exactly `text`, and typing goes on at its end. */
+      const backInEditor = async (more = '') => {
+        await panel(page).waitFor({ state: 'detached' });
+        await expectEditor(page, row, text);
+        assert.equal(await caretAtEnd(page), true, 'the caret is not at the end');
+        await page.keyboard.type(more);
+        await expectEditor(page, row, (text += more));
+      };
+      const choose = (action) => panel(page).locator(`button[data-action="${action}"]`).click();
+
+      await reach(page, row, { nav: false });
+      await page.keyboard.type(text);
+      await hold(firstWay(row));
+      await choose('edit');
+      await backInEditor(' tonight');
+
+      await hold('button');
+      await page.keyboard.press('Escape'); // the panel has focus
+      await backInEditor('!');
+
+      await hold(firstWay(row), '6.2.6');
+      await choose('fix');
+      text += ` ${SIGNATURE}`;
+      await backInEditor();
+      assert.equal(occurrences(await editorText(page), SIGNATURE), 1);
+
+      await hold(firstWay(row));
+      await expectEditor(page, row, text); // what the user sees as they press Post anyway
+      await choose('post');
+      await page.waitForFunction(() => window.__posted.length > 0);
+      sent = [text];
+      assert.deepEqual(await posted(page), sent);
+
+      // The site's router leaves the page (popstate, as on Back) while the panel is up: the composer
+      // goes, the panel with it, and nothing is posted.
+      await page.click(row.composer);
       await page.keyboard.type(PERSONAL_TEXT);
-      await site.submit(page);
-      await heldWithPanel('6.4');
-
-      await panel(page).locator('button[data-action="edit"]').click();
-      assert.equal(await panel(page).count(), 0);
-      assert.equal(await editorText(page), PERSONAL_TEXT);
-      await page.keyboard.type(' tonight'); // focus went back to the editor, caret at the end
-      assert.equal(await editorText(page), `${PERSONAL_TEXT} tonight`);
-
-      await page.click(site.editor);
-      await site.submit(page);
-      await heldWithPanel('6.4');
-      await page.keyboard.press('Escape');
-      assert.equal(await panel(page).count(), 0);
-      assert.equal(await editorText(page), `${PERSONAL_TEXT} tonight`);
-
-      await page.click(site.editor);
-      await site.submit(page);
-      await heldWithPanel('6.4');
-      // The site navigates away (an SPA route change drops the composer): the panel goes too.
-      await page.evaluate(() => document.querySelector('[contenteditable="true"]').closest('div[id], main, body > div').remove());
+      await hold(firstWay(row));
+      await page.evaluate(() => {
+        history.pushState({}, '', `/elsewhere${location.search}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      });
       await panel(page).waitFor({ state: 'detached' });
-      assert.deepEqual(await posted(page), []);
+      assert.equal(await page.locator(row.composer).count(), 0);
+      await page.waitForTimeout(300); // a late post or error would show up here
+      assert.deepEqual(await posted(page), sent);
+      assert.deepEqual(thrown, []);
     });
   }
 
