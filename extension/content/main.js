@@ -119,8 +119,10 @@
     const choice = await PostGuardPanel.show(verdict, el);
     if (choice.action === 'post') {
       // Exactly what the user wrote: nothing was changed, so the site sends `typed`.
-      if (read(el) === typed) send(resend, { reason: choice.reason ?? null });
-      return;
+      if (read(el) === typed) return send(resend, { reason: choice.reason ?? null });
+      // The words changed under the panel, so the choice was about others: judge these.
+      const v = await check();
+      return v && v.verdict !== 'allow' ? decide(v, resend) : send(resend);
     }
     if (!el.isConnected) return; // the site navigated away: there is no editor to go back to
     try {

@@ -174,6 +174,36 @@ describe('PostGuard under stress', () => {
     });
   }
 
+  it('words changed while the panel is up are judged again when Post anyway is pressed', async () => {
+    await open(`${X}/home?${CITY}`, DRAFT);
+    const post = () => panel(page).locator('button[data-action="post"]').click();
+    await page.click(DRAFT);
+    await page.keyboard.type(PERSONAL_TEXT);
+    await page.click(X_BUTTON);
+    await heldWithPanel('6.4');
+    // The panel stays up while the user goes back and adds to the draft: still personal, so
+    // Post anyway asks again about the new words instead of sending them unseen.
+    await page.click(DRAFT);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' and so drunk');
+    await post();
+    await heldWithPanel('6.4');
+    await post();
+    await page.waitForFunction(() => window.__posted.length === 1);
+    assert.deepEqual(await posted(page), [`${PERSONAL_TEXT} and so drunk`]);
+    // Rewritten as City business under the panel: Post anyway sends the new words.
+    await page.click(DRAFT);
+    await page.keyboard.type('so hungover lol');
+    await page.click(X_BUTTON);
+    await heldWithPanel('6.4', [`${PERSONAL_TEXT} and so drunk`]);
+    await page.click(DRAFT);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Greenfield Ave is closed Tuesday for sewer work.');
+    await post();
+    await page.waitForFunction(() => window.__posted.length === 2);
+    assert.deepEqual((await posted(page))[1], 'Greenfield Ave is closed Tuesday for sewer work.');
+  });
+
   it('a 200 KB paste is checked, held and posted whole', async () => {
     await open(`${FB}/?as=City%20of%20West%20Allis`, LEXICAL);
     const big = 'Bulk pickup starts May 4. '.repeat(8000); // 208,000 characters
