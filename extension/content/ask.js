@@ -9,14 +9,15 @@ const PostGuardAsk = (() => {
   const TIMEOUT_MS = 4000;
 
   /** Sends `msg` to the background; rejects on an error answer or after `timeout` ms. */
-  const ask = (msg, timeout = TIMEOUT_MS) =>
-    Promise.race([
-      chrome.runtime.sendMessage(msg),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the engine did not answer in time')), timeout)),
-    ]).then((answer) => {
+  const ask = (msg, timeout = TIMEOUT_MS) => {
+    let timer;
+    const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the engine did not answer in time')), timeout)));
+    // Once settled, the timer would only build an Error nobody reads, in the middle of the page's work.
+    return Promise.race([chrome.runtime.sendMessage(msg), late]).finally(() => clearTimeout(timer)).then((answer) => {
       if (answer?.error) throw new Error(answer.error);
       return answer;
     });
+  };
 
   /** Tells the popup what went wrong; whatever was held has been let through. */
   const report = (err) => {

@@ -11,19 +11,26 @@
 
   const SETTLE_MS = 3000;
   const POLL_MS = 250;
-  const read = () => PostGuardAdapter.context(document.body, site, null, '');
+  const { context, valueOf } = PostGuardAdapter;
+  const read = () => context(document.body, site, null, '');
+  const named = () => valueOf(site.account?.handle, document.body, site, '') || valueOf(site.account?.name, document.body, site, '');
 
   /**
    * The page's context once it names its account (single-page apps render it late), looked
    * for a few times a second rather than on every mutation of a busy page; after SETTLE_MS,
-   * whatever it says (no account: not a City account, so the reminder may apply).
+   * whatever it says (no account: not a City account, so the reminder may apply). Null when
+   * no reminder could be due anyway (outside work time, or shown on this site today: most
+   * visits), so nothing is polled; and polls read only the account, since on a heavy page
+   * (Facebook's inline JSON) each read is real work.
    */
   async function settled() {
-    for (let waited = 0; ; waited += POLL_MS) {
-      const ctx = read();
-      if (ctx.account || waited >= SETTLE_MS) return ctx;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+    const ctx = read();
+    if (ctx.account) return ctx;
+    const deadline = performance.now() + SETTLE_MS; // a slow answer (engine starting) uses up the wait
+    // No account is the case most likely reminded: if even it is not, no account found later will be.
+    if (!(await ask({ type: 'reminder', context: ctx, probe: true }, 15_000))) return null;
+    while (!named() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    return read();
   }
 
   const css = `
@@ -71,7 +78,8 @@
 
   try {
     // Nothing waits on this notice, so the engine may take its time to start.
-    const reminder = await ask({ type: 'reminder', context: await settled() }, 15_000);
+    const ctx = await settled();
+    const reminder = ctx && (await ask({ type: 'reminder', context: ctx }, 15_000));
     if (reminder?.message) draw(reminder);
   } catch (err) {
     report(new Error(`could not check work time: ${err.message}`));

@@ -34,7 +34,8 @@ async function clock() {
 export function reminderHandlers({ engine, currentUser, adapterFor }) {
   let queue = Promise.resolve(); // one at a time, so two tabs opening together remind once
 
-  async function due({ context }, sender, now) {
+  /** The reminder due for this visit, recorded as shown; with `probe`, only whether one could be (not recorded). */
+  async function due({ context, probe }, sender, now) {
     const [g, user] = await Promise.all([engine(), currentUser()]);
     let offset;
     try {
@@ -49,6 +50,7 @@ export function reminderHandlers({ engine, currentUser, adapterFor }) {
     const site = (await adapterFor(host))?.platform ?? host;
     const { reminded = {} } = await chrome.storage.local.get('reminded');
     if (reminded[site] === reminder.day) return null;
+    if (probe) return true;
     await chrome.storage.local.set({ reminded: { ...reminded, [site]: reminder.day } });
     return reminder;
   }
