@@ -1,36 +1,11 @@
 //! Each headline rule, with hits and near-misses, through the public engine API.
 
-use postguard::context::{Account, ActingAs, Surface, Target, TargetKind, User};
+mod content_support;
+
+use content_support::{ctx, eval, CITY, PERSONAL};
+use postguard::context::{Account, Surface, Target, TargetKind};
 use postguard::policy::Severity;
-use postguard::{Context, Draft, Engine, Level, Policy, Verdict};
-
-const CITY: (&str, &str) = ("CityofWestAllis", "City of West Allis");
-const PERSONAL: (&str, &str) = ("jdoe_personal", "Jane Doe");
-
-fn ctx(account: (&str, &str), surface: Surface) -> Context {
-    Context {
-        platform: Some("x".into()),
-        account: Some(Account {
-            handle: Some(account.0.into()),
-            name: Some(account.1.into()),
-        }),
-        acting_as: ActingAs::Own,
-        surface,
-        user: Some(User {
-            email: Some("jdoe@westalliswi.gov".into()),
-            name: Some("Jane Doe".into()),
-            title: Some("Communications Specialist".into()),
-        }),
-        ..Context::default()
-    }
-}
-
-fn eval(text: &str, context: Context) -> Verdict {
-    Engine::default().evaluate(&Draft {
-        text: text.into(),
-        context,
-    })
-}
+use postguard::{Draft, Engine, Level, Policy, Verdict};
 
 fn sections(v: &Verdict) -> Vec<&str> {
     v.findings.iter().map(|f| f.section).collect()
