@@ -172,15 +172,7 @@ impl Context {
         if registered {
             return Some(CityAccountReason::Registered);
         }
-        let name_words: Vec<String> = crate::text::words(name)
-            .map(|w| w.lower.into_owned())
-            .collect();
-        if policy.account_patterns.names.iter().any(|p| {
-            let pat: Vec<String> = crate::text::words(p)
-                .map(|w| w.lower.into_owned())
-                .collect();
-            !pat.is_empty() && name_words.windows(pat.len()).any(|w| w == pat.as_slice())
-        }) {
+        if crate::text::contains_phrase(name, &policy.account_patterns.names) {
             return Some(CityAccountReason::Name);
         }
         if !handle.is_empty()

@@ -276,12 +276,7 @@ fn fold(raw: &str) -> Option<(Cow<'_, str>, Option<String>, bool)> {
         .or_else(|| raw.strip_suffix("’s"))
         .unwrap_or(raw);
     if !raw.is_empty() && is_plain(raw) {
-        let lower = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(raw.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(raw)
-        };
-        return Some((lower, None, false));
+        return Some((crate::text::lower_case(raw), None, false));
     }
     // Emoji and other scripts are left out: "fuck😀" is still the word.
     let (mut letters, mut has_alt) = (0, false);

@@ -81,9 +81,7 @@ impl Lexicon {
                     .split_whitespace()
                     .flat_map(|chunk| {
                         let star = chunk.ends_with('*');
-                        let mut ws: Vec<String> = crate::text::words(chunk)
-                            .map(|w| w.lower.into_owned())
-                            .collect();
+                        let mut ws = crate::text::lower_words(chunk);
                         if star {
                             if let Some(last) = ws.last_mut() {
                                 last.push('*');

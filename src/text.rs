@@ -76,6 +76,21 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
     })
 }
 
+/// The words of `text`, lower-cased.
+pub fn lower_words(text: &str) -> Vec<String> {
+    words(text).map(|w| w.lower.into_owned()).collect()
+}
+
+/// Does `text` hold one of `phrases` as whole words, in any case ("police department" in
+/// "West Allis Police Department")?
+pub fn contains_phrase(text: &str, phrases: &[String]) -> bool {
+    let words = lower_words(text);
+    phrases.iter().any(|p| {
+        let pat = lower_words(p);
+        !pat.is_empty() && words.windows(pat.len()).any(|w| w == pat.as_slice())
+    })
+}
+
 /// The character at byte `at` (a character boundary), with a fast path for ASCII.
 fn char_at(text: &str, at: usize) -> Option<char> {
     match *text.as_bytes().get(at)? {
@@ -85,7 +100,7 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 }
 
 /// `raw` in lower case with typographic apostrophes as `'`; borrowed when it already is.
-fn lower_case(raw: &str) -> Cow<'_, str> {
+pub(crate) fn lower_case(raw: &str) -> Cow<'_, str> {
     // Most words are ASCII: lower-case them without the per-char Unicode path.
     if raw.is_ascii() {
         if raw.bytes().any(|b| b.is_ascii_uppercase()) {

@@ -110,13 +110,8 @@ pub fn allowed(policy: &Policy, ctx: &Context, target: &Target) -> bool {
     if as_account.city_account(policy).is_some() {
         return true;
     }
-    let words: Vec<String> = crate::text::words(target.name.as_deref().unwrap_or(""))
-        .map(|w| w.lower.into_owned())
-        .collect();
-    policy.connections.organization_words.iter().any(|p| {
-        let pat: Vec<String> = crate::text::words(p)
-            .map(|w| w.lower.into_owned())
-            .collect();
-        !pat.is_empty() && words.windows(pat.len()).any(|w| w == pat.as_slice())
-    })
+    crate::text::contains_phrase(
+        target.name.as_deref().unwrap_or(""),
+        &policy.connections.organization_words,
+    )
 }
