@@ -148,17 +148,27 @@ const PostGuardPanel = (() => {
       );
       box.append(title, list, actions);
       root.append(box);
-      box.addEventListener('keydown', (e) => {
-        if (e.key === 'Escape' && e.isTrusted) {
-          e.stopPropagation();
-          done({ action: 'edit' });
-        }
-      });
+      // The panel is the top layer, so Escape is its own wherever focus is (a quick Escape can
+      // come before the panel takes focus): it goes back to editing, and the site never sees it.
+      const onKey = (e) => {
+        if (e.key !== 'Escape' || !e.isTrusted || e.isComposing) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        done({ action: 'edit' });
+      };
+      addEventListener('keydown', onKey, true);
       document.documentElement.append(el);
       place(el, anchor, true);
       // If the site navigates away and drops the composer, the panel goes with it.
       const watch = setInterval(() => anchor.isConnected || done({ action: 'dismiss' }), 250);
-      open = { el, resolve: () => (clearInterval(watch), resolve({ action: 'dismiss' })) };
+      open = {
+        el,
+        resolve: () => {
+          clearInterval(watch);
+          removeEventListener('keydown', onKey, true);
+          resolve({ action: 'dismiss' });
+        },
+      };
       // After the current event: the Enter that submitted must not also press the focused button.
       setTimeout(() => actions.querySelector('button')?.focus({ preventScroll: true }));
     });

@@ -26,12 +26,18 @@ describe('PostGuard under stress', () => {
     assert.deepEqual(await posted(page), sent, 'posted while held');
   }
 
-  it('a page script cannot press the panel buttons, fake keys, or message the extension', async () => {
+  /** A City account's personal draft on X, held with the §6.4 panel up; `setup` runs in the page first. */
+  async function heldOnX(setup = () => {}) {
     await open(`${X}/home?${CITY}`, DRAFT);
+    await page.evaluate(setup);
     await page.click(DRAFT);
     await page.keyboard.type(PERSONAL_TEXT);
     await page.click(X_BUTTON);
     await heldWithPanel('6.4');
+  }
+
+  it('a page script cannot press the panel buttons, fake keys, or message the extension', async () => {
+    await heldOnX();
 
     const attempts = await page.evaluate(() => {
       const root = document.querySelector('[data-postguard="panel"]').shadowRoot;
@@ -104,17 +110,20 @@ describe('PostGuard under stress', () => {
     assert.deepEqual(await posted(page), ['Great game last night']);
   });
 
-  // One real fixture row per editor kind, each a comment (its panel offers the §6.2.6 Fix besides
-  // Edit and Post anyway) in a single-page app (its router can navigate away), so every way out of
-  // the panel is walked on every editor, submitting with the site's key where it has one and its button.
+  // One real fixture row per editor kind, and per site whose editor sits differently, each a comment
+  // or reply (its panel offers the §6.2.6 Fix besides Edit and Post anyway) in a single-page app
+  // (its router can navigate away), so every way out of the panel is walked on every editor,
+  // submitting with the site's key where it has one and its button.
   const EDITORS = [
     ['Draft.js', 'tiktok', 'draft'], ['Lexical', 'facebook', 'lexical'], ['Quill', 'linkedin', 'quill'],
     ['TipTap/ProseMirror', 'linkedin', 'tiptap'], ['Slate', 'nextdoor', 'slate'], ['React textarea', 'instagram', 'textarea'],
-    ['plain contenteditable', 'youtube', 'plain'],
-  ].map(([kind, site, editor]) => ({ kind, site, spec: SITES[site], row: SITES[site].rows.find((r) => r.editor === editor && r.surface === 'comment') }));
+    ['plain contenteditable', 'youtube', 'plain'], ['Lexical in a shadow root', 'reddit', 'lexical'],
+    ['Lexical', 'threads', 'lexical', 'reply'], ['TipTap/ProseMirror', 'bluesky', 'tiptap', 'reply'],
+  ].map(([kind, site, editor, surface = 'comment']) =>
+    ({ kind, site, spec: SITES[site], row: SITES[site].rows.find((r) => r.editor === editor && r.surface === surface) }));
 
   for (const { kind, site, spec, row } of EDITORS) {
-    it(`${kind} (${site} comment): Edit, Escape, Fix, Post anyway and navigation away; the site gets exactly what the editor showed`, async () => {
+    it(`${kind} (${site} ${row.surface}): Edit, Escape, Fix, Post anyway and navigation away; the site gets exactly what the editor showed`, async () => {
       await open(rowUrl(spec, row), row.open?.[0] ?? row.composer);
       const thrown = []; // page errors, and PostGuard's own warnings (it reports what it catches)
       page.on('pageerror', (e) => thrown.push(e.message));
@@ -141,7 +150,8 @@ describe('PostGuard under stress', () => {
       await backInEditor(' tonight');
 
       await hold('button');
-      await page.keyboard.press('Escape'); // the panel has focus
+      await page.waitForFunction(() => document.activeElement?.dataset.postguard === 'panel'); // as a person sees it
+      await page.keyboard.press('Escape');
       await backInEditor('!');
 
       await hold(firstWay(row), '6.2.6');
@@ -157,17 +167,27 @@ describe('PostGuard under stress', () => {
       sent = [text];
       assert.deepEqual(await posted(page), sent);
 
-      // The site's router leaves the page (popstate, as on Back) while the panel is up: the composer
-      // goes, the panel with it, and nothing is posted.
-      await page.click(row.composer);
+      // The site's router leaves the page (popstate, as on Back) while the panel is up, and nothing
+      // is posted. A routed composer goes, and the panel with it; a composer in a dialog that
+      // outlives the route (Bluesky) keeps its draft, and so the panel stays until the user chooses.
+      // A composer that closed on posting (a reply dialog) is opened again first.
+      if (await page.locator(row.composer).count()) await page.click(row.composer);
+      else await reach(page, row, { nav: false });
       await page.keyboard.type(PERSONAL_TEXT);
+      text = PERSONAL_TEXT;
       await hold(firstWay(row));
       await page.evaluate(() => {
         history.pushState({}, '', `/elsewhere${location.search}`);
         dispatchEvent(new PopStateEvent('popstate'));
       });
-      await panel(page).waitFor({ state: 'detached' });
-      assert.equal(await page.locator(row.composer).count(), 0);
+      await page.waitForTimeout(300); // the panel's check for a removed composer runs every 250 ms
+      if (await page.locator(row.composer).count()) {
+        assert.equal(await panel(page).count(), 1, 'the panel left while its draft stayed');
+        await choose('edit');
+        await backInEditor();
+      } else {
+        await panel(page).waitFor({ state: 'detached' });
+      }
       await page.waitForTimeout(300); // a late post or error would show up here
       assert.deepEqual(await posted(page), sent);
       assert.deepEqual(thrown, []);
@@ -175,12 +195,8 @@ describe('PostGuard under stress', () => {
   }
 
   it('words changed while the panel is up are judged again when Post anyway is pressed', async () => {
-    await open(`${X}/home?${CITY}`, DRAFT);
     const post = () => panel(page).locator('button[data-action="post"]').click();
-    await page.click(DRAFT);
-    await page.keyboard.type(PERSONAL_TEXT);
-    await page.click(X_BUTTON);
-    await heldWithPanel('6.4');
+    await heldOnX();
     // The panel stays up while the user goes back and adds to the draft: still personal, so
     // Post anyway asks again about the new words instead of sending them unseen.
     await page.click(DRAFT);
@@ -202,6 +218,24 @@ describe('PostGuard under stress', () => {
     await post();
     await page.waitForFunction(() => window.__posted.length === 2);
     assert.deepEqual((await posted(page))[1], 'Greenfield Ave is closed Tuesday for sewer work.');
+  });
+
+  it('Escape goes back to editing wherever focus is, and the site does not see it', async () => {
+    await heldOnX(() => {
+      window.__escapes = 0;
+      document.addEventListener('keydown', (e) => e.key === 'Escape' && window.__escapes++);
+    });
+    // Back in the draft with the panel still up (as when a quick Escape beats the panel's focus).
+    await page.click(DRAFT);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Escape');
+    await panel(page).waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => window.__escapes), 0, 'the site saw the Escape meant for the panel');
+    await expectEditor(page, { composer: DRAFT }, PERSONAL_TEXT);
+    assert.deepEqual(await posted(page), []);
+    // With the panel gone, Escape is the site's again.
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => window.__escapes), 1);
   });
 
   it('a 200 KB paste is checked, held and posted whole', async () => {
