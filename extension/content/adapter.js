@@ -196,17 +196,22 @@ const PostGuardAdapter = (() => {
     return { kind: 'editor', keys: g.keys ?? [], insert, strategy: 'generic' };
   }
 
+  /** The account the page says is posting ({handle, name}), or null when it names none. */
+  function account(el, site, text) {
+    const handle = first(site.account?.handle, el, site, text);
+    const name = first(site.account?.name, el, site, text);
+    return handle || name ? { handle, name } : null;
+  }
+
   /** The context the engine needs, read from the page around `el` at each check. */
   function context(el, site, field, text) {
     const surfaces = site.surface ?? {};
     // Order matters: a DM or a settings page is that whatever the markup around it says.
     const order = ['dm', 'profile', 'login', 'reply', 'comment'];
     const surface = order.find((name) => first(surfaces[name], el, site, text)) ?? 'post';
-    const handle = first(site.account?.handle, el, site, text);
-    const name = first(site.account?.name, el, site, text);
     return {
       platform: site.platform,
-      account: handle || name ? { handle, name } : null,
+      account: account(el, site, text),
       acting_as: first(site.actingAs, el, site, text) ?? 'self',
       surface,
       field: field ?? null,
@@ -264,5 +269,5 @@ const PostGuardAdapter = (() => {
     return false;
   }
 
-  return { classify, generic, context, detect, isSubmitButton, isGenericSubmit, isSubmitKey, containsComposed, valueOf: first };
+  return { classify, generic, account, context, detect, isSubmitButton, isGenericSubmit, isSubmitKey, containsComposed, valueOf: first };
 })();

@@ -11,9 +11,9 @@
 
   const SETTLE_MS = 3000;
   const POLL_MS = 250;
-  const { context, valueOf } = PostGuardAdapter;
+  const { context, account } = PostGuardAdapter;
   const read = () => context(document.body, site, null, '');
-  const named = () => valueOf(site.account?.handle, document.body, site, '') || valueOf(site.account?.name, document.body, site, '');
+  const named = () => account(document.body, site, '');
 
   /**
    * The page's context once it names its account (single-page apps render it late), looked
