@@ -51,30 +51,31 @@ pub fn links<'a>(text: &'a str, policy: &Policy) -> Vec<Link<'a>> {
     found
 }
 
-/// The part of a link after its scheme and before its path, query or fragment.
-fn authority(rest: &str) -> Option<&str> {
-    rest.split(['/', '?', '#', '\\']).next()
-}
-
 /// The host a token links to, if the token is a link.
 fn host_of(token: &str, policy: &Policy) -> Option<String> {
-    let bare = !token.contains("://")
-        && !token
-            .get(..4)
-            .is_some_and(|p| p.eq_ignore_ascii_case("www."));
-    if bare && authority(token)?.contains('@') {
+    let (rest, explicit) = match token.split_once("://") {
+        Some((scheme, rest))
+            if ["http", "https"]
+                .iter()
+                .any(|s| scheme.eq_ignore_ascii_case(s)) =>
+        {
+            (rest, true)
+        }
+        Some(_) => return None,
+        None => {
+            let www = token
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("www."));
+            (token, www)
+        }
+    };
+    let authority = rest.split(['/', '?', '#', '\\']).next()?;
+    if !explicit && authority.contains('@') {
         return None; // an email address: common, so known before lower-casing
     }
-    let lower = token.to_lowercase();
-    let (rest, explicit) = match lower.split_once("://") {
-        Some((scheme, rest)) if scheme == "http" || scheme == "https" => (rest, true),
-        Some(_) => return None,
-        None if lower.starts_with("www.") => (lower.as_str(), true),
-        None => (lower.as_str(), false),
-    };
-    let authority = authority(rest)?;
-    // "https://westalliswi.gov@evil.example" goes to evil.example.
-    let host = authority.rsplit('@').next()?;
+    // "https://westalliswi.gov@evil.example" goes to evil.example. Only the host is lower-cased:
+    // no letter lower-cases to a delimiter, so splitting first finds the same host.
+    let host = authority.rsplit('@').next()?.to_lowercase();
     let host = host.split(':').next()?.trim_end_matches('.');
     let labels: Vec<&str> = host.split('.').collect();
     let well_formed = labels.len() >= 2
