@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { CITY, PERSONAL, USER, panel, X, FB } from './fixture-facts.mjs';
+import { CITY, PERSONAL, USER, panel, X, FB, expectPanel } from './fixture-facts.mjs';
 import { offsetMinutes } from '../../extension/worker/reminder.js';
 import { passwordHash } from '../../extension/worker/password-alert.js';
 
@@ -19,12 +19,6 @@ const it = (name, fn) => test(name, { skip }, fn);
 const reminder = (page) => page.locator('[data-postguard="reminder"]');
 const recorded = (page, name) => page.evaluate((n) => window[n], name);
 
-async function expectPanel(page, section) {
-  const p = panel(page);
-  await p.locator('[role="alertdialog"]').waitFor();
-  await p.locator(`li[data-section="${section}"]`).first().waitFor();
-  return p;
-}
 
 describe('background helpers (Node, no browser)', () => {
   test('time zone offsets come from the browser\'s zone database, with summer time', () => {

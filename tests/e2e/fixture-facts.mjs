@@ -21,6 +21,20 @@ export const panel = (page) => page.locator('[data-postguard="panel"]');
 export const posted = (page) => page.evaluate(() => window.__posted);
 /** The editor's own model (Draft.js, Lexical, Quill, ProseMirror, Slate, React state), not its DOM. */
 export const editorText = (page) => page.evaluate(() => window.__editorText());
+export const occurrences = (s, sub) => s.split(sub).length - 1;
+
+/** Waits for the panel, an alertdialog, to show the finding for `section`; returns the panel. */
+export async function expectPanel(page, section) {
+  const p = panel(page);
+  await p.locator(`[role="alertdialog"] li[data-section="${section}"]`).first().waitFor();
+  return p;
+}
+/** The site posts only after PostGuard lets the submission through, perhaps later: exactly `expected`. */
+export async function expectPosted(page, expected) {
+  await page.waitForFunction((n) => window.__posted.length >= n, expected.length);
+  await page.waitForTimeout(300); // a second, duplicate post would show up here
+  assert.deepEqual(await posted(page), expected);
+}
 
 // The site matrix (the README's "Sites" table), which drives tests/e2e/sites.test.mjs.
 export const MOD = 'Control+Enter';
@@ -235,7 +249,6 @@ export const SITES = {
 
 /** A row's page, signed in as the City unless the site says otherwise. */
 export const rowUrl = (spec, row, who = spec.city ?? CITY_SESSION) => `${row.origin ?? spec.origin}${row.path}${queryFor(spec)(who)}`;
-export const occurrences = (s, sub) => s.split(sub).length - 1;
 
 /** Goes to the row's composer on the page: its SPA link, the clicks that reveal it, then focus. */
 export async function reach(page, row, { nav = true } = {}) {

@@ -4,17 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
 import { CSP } from './server.mjs';
+import { X, FB, LEXICAL, editorText, posted } from './fixture-facts.mjs';
 
-const X = 'https://x.com', FB = 'https://www.facebook.com';
 const DRAFT = '[data-testid="tweetTextarea_0"] .public-DraftEditor-content[role="textbox"]';
-const LEXICAL = '[data-lexical-editor="true"][aria-label^="Comment as"]';
 
 let h;
 before(async () => { h = await launch({ extensionDir: null }); });
 after(() => h?.close());
 
-const editorText = (page) => page.evaluate(() => window.__editorText());
-const posted = (page) => page.evaluate(() => window.__posted);
 // Lexical commits updates in a microtask, so wait for the state rather than reading it at once.
 const waitForText = (page, text) =>
   page.waitForFunction((t) => window.__editorText() === t, text, { timeout: 3000 });

@@ -3,28 +3,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, SIGNATURE, panel, posted, editorText } from './fixture-facts.mjs';
+import {
+  X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, SIGNATURE, panel, posted, editorText, occurrences, expectPanel, expectPosted,
+} from './fixture-facts.mjs';
 
 
 const skip = !extensionBuilt() &&
   `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
-
-const occurrences = (s, sub) => s.split(sub).length - 1;
-
-// Waits for the panel, checks it is an alertdialog with the given finding, returns the panel.
-async function expectPanel(page, section) {
-  const p = panel(page);
-  await p.locator('[role="alertdialog"]').waitFor();
-  await p.locator(`li[data-section="${section}"]`).first().waitFor();
-  return p;
-}
-
-// The site posts only after the extension lets the submission through, possibly asynchronously.
-async function expectPosted(page, expected) {
-  await page.waitForFunction((n) => window.__posted.length >= n, expected.length);
-  await page.waitForTimeout(300); // a second, duplicate post would show up here
-  assert.deepEqual(await posted(page), expected);
-}
 
 // Skipped per test (not per suite) so the runner's summary counts them as skipped.
 const it = (name, fn) => test(name, { skip }, fn);

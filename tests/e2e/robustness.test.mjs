@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
 import {
   X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, SIGNATURE, SITES, panel, posted, editorText,
-  rowUrl, reach, submit, firstWay, expectEditor, caretAtEnd, occurrences,
+  rowUrl, reach, submit, firstWay, expectEditor, caretAtEnd, occurrences, expectPanel,
 } from './fixture-facts.mjs';
 
 const PERSONAL_TEXT = 'so hungover lol, my kids kept me up';
@@ -22,7 +22,7 @@ describe('PostGuard under stress', () => {
 
   /** The panel shows `section`, and the site still has only what it had (`sent`). */
   async function heldWithPanel(section, sent = []) {
-    await panel(page).locator(`li[data-section="${section}"]`).first().waitFor();
+    await expectPanel(page, section);
     assert.deepEqual(await posted(page), sent, 'posted while held');
   }
 

@@ -6,7 +6,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { X, CITY, PERSONAL, DRAFT, X_BUTTON, USER, panel, posted, editorText } from './fixture-facts.mjs';
+import {
+  X, CITY, PERSONAL, DRAFT, X_BUTTON, USER, panel, posted, editorText, occurrences, expectPanel, expectPosted,
+} from './fixture-facts.mjs';
 
 const DM = '[data-testid="dm-composer-textarea"]';
 const DM_SEND = '[data-testid="dm-composer-send-button"]';
@@ -17,22 +19,8 @@ const skip = !extensionBuilt() &&
   `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
 const it = (name, fn) => test(name, { skip }, fn);
 
-const occurrences = (s, sub) => s.split(sub).length - 1;
-
 // Waits for the panel and the finding for `section`; returns that finding's list item.
-async function finding(page, section) {
-  const p = panel(page);
-  await p.locator('[role="alertdialog"]').waitFor();
-  const li = p.locator(`li[data-section="${section}"]`);
-  await li.first().waitFor();
-  return li;
-}
-
-async function expectPosted(page, expected) {
-  await page.waitForFunction((n) => window.__posted.length >= n, expected.length);
-  await page.waitForTimeout(300); // a duplicate post would show up here
-  assert.deepEqual(await posted(page), expected);
-}
+const finding = async (page, section) => (await expectPanel(page, section)).locator(`li[data-section="${section}"]`);
 
 describe('PostGuard content rules end to end', () => {
   const b = browserPerFile({

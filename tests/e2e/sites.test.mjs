@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
 import {
   SITES, MOD, DRAFT, CITY_SESSION, PERSONAL_SESSION, USER, SIGNATURE, queryFor, rowUrl, occurrences,
-  reach, submit, firstWay, editorText, expectEditor, caretAtEnd,
+  reach, submit, firstWay, editorText, expectEditor, caretAtEnd, panel, expectPosted, expectPanel as panelWith,
 } from './fixture-facts.mjs';
 
 const FAKE_TOKEN = 'FAKE-TOKEN-do-not-read'; // every fixture embeds it next to the handle
@@ -69,11 +69,10 @@ async function open(url, ready) {
 }
 
 
-const panel = () => page.locator('[data-postguard="panel"]');
+/** The panel with the finding for `section`; if it never comes, what the page and the background saw. */
 async function expectPanel(section) {
-  const p = panel();
   try {
-    await p.locator(`[role="alertdialog"] li[data-section="${section}"]`).first().waitFor();
+    return await panelWith(page, section);
   } catch (err) {
     log.push(...await seen());
     err.message += `\nposted: ${JSON.stringify(await page.evaluate(() => [window.__posted, window.__submitted, document.activeElement?.outerHTML.slice(0, 120)]))}`;
@@ -81,12 +80,6 @@ async function expectPanel(section) {
     err.message += `\nsent to the background: ${JSON.stringify(log.map((m) => [m.type, m.draft?.surface, m.draft?.text, m.problem]))}`;
     throw err;
   }
-  return p;
-}
-async function expectPosted(expected) {
-  if (expected.length) await page.waitForFunction((n) => window.__posted.length >= n, expected.length);
-  await page.waitForTimeout(300); // a duplicate post would show up here
-  assert.deepEqual(await page.evaluate(() => window.__posted), expected);
 }
 /** Does the page hold `text` anywhere: markup, open shadow roots, or localStorage? */
 function pageHolds(text) {
@@ -223,7 +216,7 @@ describe('sites × surfaces × editors', { concurrency: false }, () => {
           await cdp.detach();
           text += '日本';
           await expectEditor(page, row, text);
-          assert.equal(await panel().count(), 0, 'a composing Enter was taken as a submit');
+          assert.equal(await panel(page).count(), 0, 'a composing Enter was taken as a submit');
           await settled(text);
         }
         await submit(page, row, firstWay(row));
@@ -245,8 +238,8 @@ describe('sites × surfaces × editors', { concurrency: false }, () => {
           p = await expectPanel('6.4');
           await p.locator('button[data-action="post"]').click();
         }
-        await expectPosted([text]);
-        assert.equal(await panel().count(), 0);
+        await expectPosted(page, [text]);
+        assert.equal(await panel(page).count(), 0);
       });
     }
 
@@ -303,10 +296,10 @@ describe('sites × surfaces × editors', { concurrency: false }, () => {
     await page.click('.Button_secondary__9f3a');
     await page.click('#other-post');
     await page.waitForTimeout(300);
-    assert.equal(await panel().count(), 0);
+    assert.equal(await panel(page).count(), 0);
     assert.deepEqual(await page.evaluate(() => [window.__cancelled, window.__otherClicks]), [1, 1]);
     await page.click('[data-testid=home-feed] > .Card_card__2b7c:first-child .Button_primary__9f3a'); // its own Post is held
     await expectPanel('6.4');
-    await expectPosted([]);
+    await expectPosted(page, []);
   });
 });
