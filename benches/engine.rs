@@ -3,7 +3,8 @@
 //! Run: `cargo bench --bench engine`. The same drafts are timed in WASM by bench/wasm.mjs.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use postguard::context::{Account, Surface, User};
+use postguard::context::{Account, Surface};
+use postguard::policy::User;
 use postguard::{Context, Draft, Engine};
 use std::hint::black_box;
 

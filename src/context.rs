@@ -3,7 +3,8 @@
 //! The content script fills this from the site adapter; the CLI reads it from JSON.
 //! Every field but the text is optional, because pages do not always say.
 
-use crate::policy::Policy;
+use crate::accounts::fold_handle;
+use crate::policy::{Policy, User};
 use serde::{Deserialize, Serialize};
 
 /// A draft and its context: one line of `postguard check --jsonl`, one message from a tab.
@@ -102,23 +103,6 @@ pub enum TargetKind {
     Organization,
     #[default]
     Unknown,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct User {
-    pub email: Option<String>,
-    pub name: Option<String>,
-    pub title: Option<String>,
-}
-
-/// Folds a handle for comparison: no '@', '_', '.', '-' or case.
-pub fn fold_handle(handle: &str) -> String {
-    handle
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Why an account counts as the City's.

@@ -299,7 +299,7 @@ pub fn validate_managed(doc: &Value) -> Result<Vec<FieldError>, String> {
     }
     let mut errors = Vec::new();
     for (prefix, cfg) in found {
-        if let Err(e) = layers::apply(&cfg) {
+        if let Err(e) = layers::apply(&cfg, crate::rules::IDS) {
             errors.extend(e.errors.into_iter().map(|f| FieldError {
                 path: match (prefix.as_str(), f.path.as_str()) {
                     ("", p) => p.to_string(),

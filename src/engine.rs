@@ -99,7 +99,7 @@ impl Engine {
             .and_then(|u| u.email.as_deref())
             .and_then(|e| self.policy.authorized_user(e));
         // What the user typed counts only where IT lets employees set it.
-        let own = |pick: fn(&crate::context::User) -> &Option<String>| {
+        let own = |pick: fn(&crate::policy::User) -> &Option<String>| {
             user.filter(|_| self.policy.user_may_edit_identity)
                 .and_then(|u| pick(u).clone())
                 .filter(|s| !s.trim().is_empty())

@@ -4,6 +4,8 @@
 //! runs natively (the `postguard` CLI, tests) and as WebAssembly in the extension's
 //! background service worker.
 
+pub mod accounts;
+pub mod calendar;
 pub mod context;
 pub mod deploy;
 pub mod digits;

@@ -8,91 +8,9 @@
 //! long to wait before retrying, the export formats); the extension only stores and carries.
 
 use crate::context::{ActingAs, Draft, Surface};
-use crate::policy::{FieldError, Policy, Severity};
+use crate::policy::{Policy, RecordSettings, Severity};
 use crate::verdict::{Level, Verdict};
 use serde::{Deserialize, Serialize};
-
-/// `#[serde(default = …)]` for settings that are on unless IT turns them off.
-pub(crate) fn yes() -> bool {
-    true
-}
-
-fn default_retention() -> u32 {
-    365
-}
-
-/// IT's settings for the record, part of the policy (`records` in managed storage).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Settings {
-    /// Keep a record of City-account posts in the browser (default on).
-    #[serde(default = "yes")]
-    pub enabled: bool,
-    /// Days a record is kept in the browser before it is deleted (default 365). A record not yet
-    /// delivered to the endpoint is never deleted.
-    #[serde(default = "default_retention")]
-    pub retention_days: u32,
-    /// Where to POST records as JSON (off when absent). Only https, or http to this computer.
-    #[serde(default)]
-    pub endpoint: Option<String>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            enabled: true,
-            retention_days: default_retention(),
-            endpoint: None,
-        }
-    }
-}
-
-impl Settings {
-    /// Field errors, with paths under `records`.
-    pub fn check(&self) -> Vec<FieldError> {
-        let mut errs = Vec::new();
-        if !(1..=36_500).contains(&self.retention_days) {
-            errs.push(FieldError {
-                path: "records.retention_days".into(),
-                reason: "must be between 1 and 36500 days".into(),
-            });
-        }
-        if let Some(url) = &self.endpoint {
-            if !is_endpoint(url) {
-                errs.push(FieldError {
-                    path: "records.endpoint".into(),
-                    reason: "must be an https:// URL (http:// only for localhost or 127.0.0.1)"
-                        .into(),
-                });
-            }
-        }
-        errs
-    }
-}
-
-fn is_endpoint(url: &str) -> bool {
-    let host_of = |rest: &str| {
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-        let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-        // "[::1]:8080" or "host:8080"
-        if let Some(v6) = host.strip_prefix('[') {
-            v6.split(']').next().unwrap_or("").to_string()
-        } else {
-            host.split(':').next().unwrap_or("").to_ascii_lowercase()
-        }
-    };
-    if url.chars().any(char::is_whitespace) {
-        return false;
-    }
-    if let Some(rest) = url.strip_prefix("https://") {
-        let host = host_of(rest);
-        !host.is_empty() && !host.starts_with('.') && !host.ends_with('.')
-    } else if let Some(rest) = url.strip_prefix("http://") {
-        matches!(host_of(rest).as_str(), "localhost" | "127.0.0.1" | "::1")
-    } else {
-        false
-    }
-}
 
 /// One submit from a City account, exactly as it went out.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -212,7 +130,7 @@ const DAY_MS: u64 = 86_400_000;
 
 /// Ids of records the browser may delete at `now`: older than the retention period and, when IT
 /// has an endpoint, already delivered there. Nothing undelivered is ever deleted.
-pub fn expired(records: &[Record], settings: &Settings, now: u64) -> Vec<String> {
+pub fn expired(records: &[Record], settings: &RecordSettings, now: u64) -> Vec<String> {
     let keep_ms = u64::from(settings.retention_days) * DAY_MS;
     records
         .iter()
@@ -226,7 +144,7 @@ pub fn expired(records: &[Record], settings: &Settings, now: u64) -> Vec<String>
 pub const BATCH: usize = 50;
 
 /// The next records to send to IT's endpoint, oldest first; none when there is no endpoint.
-pub fn pending(records: &[Record], settings: &Settings) -> Vec<Record> {
+pub fn pending(records: &[Record], settings: &RecordSettings) -> Vec<Record> {
     if settings.endpoint.is_none() {
         return Vec::new();
     }
@@ -254,7 +172,7 @@ pub struct Summary {
     pub endpoint: Option<String>,
 }
 
-pub fn summary(records: &[Record], settings: &Settings) -> Summary {
+pub fn summary(records: &[Record], settings: &RecordSettings) -> Summary {
     let oldest = records.iter().min_by_key(|r| r.at).map(|r| r.time.clone());
     let newest = records.iter().max_by_key(|r| r.at).map(|r| r.time.clone());
     Summary {

@@ -2,9 +2,10 @@
 //! (§6.2.7), work-time reminders (§6.4.1.3) and the City password typed on a social site
 //! (§6.4.1.2); plus the policy fields that configure them.
 
-use postguard::context::{Account, Action, Target, TargetKind, User};
-use postguard::policy::Severity;
-use postguard::worktime::{parse_clock, Date, Hours, Local, Schedule};
+use postguard::calendar::{parse_clock, Date, Hours, Local};
+use postguard::context::{Account, Action, Target, TargetKind};
+use postguard::policy::{Severity, User};
+use postguard::worktime::Schedule;
 use postguard::{Context, Draft, Engine, Level, Policy, Verdict};
 
 const CITY: (&str, &str) = ("CityofWestAllis", "City of West Allis");

@@ -3,7 +3,8 @@
 //!
 //! `PROPTEST_CASES=100000 cargo test --test fuzz` runs a long session.
 
-use postguard::context::{Account, ActingAs, Surface, Target, TargetKind, User};
+use postguard::context::{Account, ActingAs, Surface, Target, TargetKind};
+use postguard::policy::User;
 use postguard::{Context, Draft, Engine, Policy};
 use proptest::prelude::*;
 use std::sync::OnceLock;

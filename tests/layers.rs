@@ -1,8 +1,9 @@
 //! The layers of configuration: embedded default → IT's managed configuration → the
 //! employee's own options, limited to what IT allows.
 
-use postguard::context::User;
 use postguard::policy::layers::{self, Source};
+use postguard::policy::User;
+use postguard::rules;
 use postguard::{Draft, Engine, Policy};
 use serde_json::{json, Value};
 
@@ -13,7 +14,11 @@ fn paths(r: &layers::Resolved) -> Vec<&str> {
 #[test]
 fn nothing_managed_is_the_embedded_default() {
     for managed in [None, Some(json!({})), Some(Value::Null)] {
-        let r = layers::resolve(managed.as_ref(), Some(&json!({"city": "Old City"})));
+        let r = layers::resolve(
+            managed.as_ref(),
+            Some(&json!({"city": "Old City"})),
+            rules::IDS,
+        );
         assert_eq!(r.source, Source::Embedded);
         assert_eq!(r.policy, Policy::west_allis());
         assert!(r.errors.is_empty());
@@ -30,7 +35,7 @@ fn managed_keys_replace_the_defaults_whole_and_the_rest_stays() {
         "account_patterns": {"names": ["springfield parks"]},
         "records": {"retention_days": 30},
     });
-    let r = layers::resolve(Some(&managed), None);
+    let r = layers::resolve(Some(&managed), None, rules::IDS);
     assert_eq!(r.source, Source::Managed, "{:?}", r.errors);
     assert_eq!(r.policy.city, "City of Springfield");
     assert_eq!(
@@ -54,7 +59,7 @@ fn managed_keys_replace_the_defaults_whole_and_the_rest_stays() {
 fn a_broken_configuration_keeps_the_last_good_one_in_force_and_names_the_field() {
     let good = json!({"city": "City of Springfield", "email_domains": ["westalliswi.gov", "springfield.gov"]});
     let broken = json!({"city": "City of Springfield", "email_domains": ["westalliswi.gov", "not a domain"]});
-    let r = layers::resolve(Some(&broken), Some(&good));
+    let r = layers::resolve(Some(&broken), Some(&good), rules::IDS);
     assert_eq!(r.source, Source::LastGood);
     assert_eq!(paths(&r), ["email_domains[1]"]);
     assert!(r.errors[0].reason.contains("is not a domain name"));
@@ -66,7 +71,7 @@ fn a_broken_configuration_keeps_the_last_good_one_in_force_and_names_the_field()
     assert_eq!(r.last_good, Some(good.clone()), "the last good one is kept");
 
     // With no last good one, the embedded default is in force, and the errors still show.
-    let r = layers::resolve(Some(&broken), None);
+    let r = layers::resolve(Some(&broken), None, rules::IDS);
     assert_eq!(r.source, Source::Embedded);
     assert_eq!(paths(&r), ["email_domains[1]"]);
     assert_eq!(r.policy, Policy::west_allis());
@@ -74,7 +79,7 @@ fn a_broken_configuration_keeps_the_last_good_one_in_force_and_names_the_field()
 
     // A last good one that no longer validates (after an update) is not used either.
     let stale = json!({"no_longer_a_field": true});
-    let r = layers::resolve(Some(&broken), Some(&stale));
+    let r = layers::resolve(Some(&broken), Some(&stale), rules::IDS);
     assert_eq!(r.source, Source::Embedded);
     assert_eq!(paths(&r), ["email_domains[1]"]);
 }
@@ -84,15 +89,20 @@ fn type_errors_and_unknown_keys_carry_their_path_without_line_numbers() {
     let r = layers::resolve(
         Some(&json!({"accounts": [{"platform": "x", "handle": 7}]})),
         None,
+        rules::IDS,
     );
     assert_eq!(paths(&r), ["accounts[0].handle"]);
     assert!(!r.errors[0].reason.contains("line"), "{:?}", r.errors);
 
-    let r = layers::resolve(Some(&json!({"records": {"keep_days": 3}})), None);
+    let r = layers::resolve(
+        Some(&json!({"records": {"keep_days": 3}})),
+        None,
+        rules::IDS,
+    );
     assert_eq!(paths(&r), ["records.keep_days"]);
     assert!(r.errors[0].reason.contains("unknown field"));
 
-    let r = layers::resolve(Some(&json!(["not", "an", "object"])), None);
+    let r = layers::resolve(Some(&json!(["not", "an", "object"])), None, rules::IDS);
     assert_eq!(paths(&r), ["(document)"]);
 
     let r = layers::resolve(
@@ -100,6 +110,7 @@ fn type_errors_and_unknown_keys_carry_their_path_without_line_numbers() {
             &json!({"records": {"retention_days": 0, "endpoint": "http://records.example.gov/in"}, "report_to": "it help"}),
         ),
         None,
+        rules::IDS,
     );
     assert_eq!(
         paths(&r),
@@ -110,7 +121,7 @@ fn type_errors_and_unknown_keys_carry_their_path_without_line_numbers() {
 #[test]
 fn endpoints_must_be_https_or_this_computer() {
     let ok = |url: &str| {
-        layers::apply(&json!({"records": {"endpoint": url}}))
+        layers::apply(&json!({"records": {"endpoint": url}}), rules::IDS)
             .map(|_| ())
             .is_ok()
     };
@@ -125,13 +136,16 @@ fn endpoints_must_be_https_or_this_computer() {
 }
 
 fn directory() -> Policy {
-    layers::apply(&json!({
-        "authorized_users": [{
-            "email": "jdoe@westalliswi.gov", "name": "Jane Doe",
-            "title": "Communications Specialist", "accounts": ["x:CityofWestAllis"]
-        }],
-        "user_may_edit_identity": false,
-    }))
+    layers::apply(
+        &json!({
+            "authorized_users": [{
+                "email": "jdoe@westalliswi.gov", "name": "Jane Doe",
+                "title": "Communications Specialist", "accounts": ["x:CityofWestAllis"]
+            }],
+            "user_may_edit_identity": false,
+        }),
+        rules::IDS,
+    )
     .unwrap()
 }
 

@@ -1,6 +1,7 @@
 //! The record of City-account posts (§7.0): what is recorded, retention, delivery, exports.
 
-use postguard::records::{self, Override, Recent, Record, Settings, Submit};
+use postguard::policy::RecordSettings;
+use postguard::records::{self, Override, Recent, Record, Submit};
 use postguard::{Draft, Engine, Policy};
 use serde_json::json;
 
@@ -109,18 +110,18 @@ fn retention_deletes_only_old_records_and_never_undelivered_ones() {
         rec("new", now - DAY, false),
         rec("old-sent", now - 40 * DAY, true),
     ];
-    let local = Settings {
+    let local = RecordSettings {
         retention_days: 30,
-        ..Settings::default()
+        ..RecordSettings::default()
     };
     assert_eq!(records::expired(&all, &local, now), ["old", "old-sent"]);
-    let sending = Settings {
+    let sending = RecordSettings {
         endpoint: Some("https://records.westalliswi.gov/in".into()),
         ..local
     };
     // With an endpoint, an old record not yet delivered stays until it is.
     assert_eq!(records::expired(&all, &sending, now), ["old-sent"]);
-    assert_eq!(Settings::default().retention_days, 365);
+    assert_eq!(RecordSettings::default().retention_days, 365);
 }
 
 #[test]
@@ -130,10 +131,10 @@ fn pending_records_go_oldest_first_in_batches_only_with_an_endpoint() {
         .map(|i| rec(&format!("r{i:03}"), i, false))
         .collect();
     all.push(rec("sent", 0, true));
-    assert!(records::pending(&all, &Settings::default()).is_empty());
-    let s = Settings {
+    assert!(records::pending(&all, &RecordSettings::default()).is_empty());
+    let s = RecordSettings {
         endpoint: Some("https://records.westalliswi.gov/in".into()),
-        ..Settings::default()
+        ..RecordSettings::default()
     };
     let batch = records::pending(&all, &s);
     assert_eq!(batch.len(), records::BATCH);

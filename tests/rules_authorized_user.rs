@@ -3,8 +3,7 @@
 mod content_support;
 
 use content_support::*;
-use postguard::context::User;
-use postguard::policy::AuthorizedUser;
+use postguard::policy::{AuthorizedUser, User};
 use postguard::{Engine, Policy};
 
 const RULE: &str = "unauthorized-user";

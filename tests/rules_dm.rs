@@ -4,7 +4,8 @@
 mod content_support;
 
 use content_support::*;
-use postguard::context::{Surface, User};
+use postguard::context::Surface;
+use postguard::policy::User;
 
 const RULE: &str = "dm-public-record";
 

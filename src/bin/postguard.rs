@@ -149,7 +149,7 @@ fn read_managed(path: &Path) -> Result<serde_json::Value, String> {
     let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let v: serde_json::Value =
         serde_json::from_str(&json).map_err(|e| format!("{}: (document): {e}", path.display()))?;
-    postguard::policy::layers::apply(&v).map_err(|e| {
+    postguard::policy::layers::apply(&v, postguard::rules::IDS).map_err(|e| {
         e.errors
             .iter()
             .map(|f| format!("{}: {}: {}", path.display(), f.path, f.reason))

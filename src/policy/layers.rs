@@ -9,12 +9,11 @@
 //! one stays in force; the extension persists it between runs.
 
 use super::{FieldError, Policy, PolicyError};
-use crate::context::User;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Where the policy in force came from.
-#[derive(Debug, Clone, Copy, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// No managed configuration: the policy built into the extension.
@@ -36,8 +35,9 @@ pub struct Resolved {
     pub last_good: Option<Value>,
 }
 
-/// The embedded default with IT's managed configuration over it, validated.
-pub fn apply(managed: &Value) -> Result<Policy, PolicyError> {
+/// The embedded default with IT's managed configuration over it, validated; severities may
+/// name only `rule_ids` (`rules::IDS`).
+pub fn apply(managed: &Value, rule_ids: &[&str]) -> Result<Policy, PolicyError> {
     let Value::Object(layer) = managed else {
         return Err(PolicyError {
             errors: vec![FieldError {
@@ -54,7 +54,7 @@ pub fn apply(managed: &Value) -> Result<Policy, PolicyError> {
     // Through the text parser, so the WASM holds one copy of the policy's deserializer; its
     // "at line 1 column N" means nothing in the merged text, so it is dropped.
     let text = serde_json::to_string(&Value::Object(merged)).expect("JSON serializes");
-    super::validate::parse(&text).map_err(|mut e| {
+    super::validate::parse(&text, rule_ids).map_err(|mut e| {
         for f in &mut e.errors {
             if let Some(i) = f.reason.rfind(" at line ") {
                 f.reason.truncate(i);
@@ -74,18 +74,19 @@ fn is_empty(v: Option<&Value>) -> bool {
 }
 
 /// Applies the layers: IT's `managed` configuration if it validates, else the `last_good` one
-/// (with the errors), else the embedded default (with the errors).
-pub fn resolve(managed: Option<&Value>, last_good: Option<&Value>) -> Resolved {
+/// (with the errors), else the embedded default (with the errors). Severities may name only
+/// `rule_ids` (`rules::IDS`).
+pub fn resolve(managed: Option<&Value>, last_good: Option<&Value>, rule_ids: &[&str]) -> Resolved {
     if is_empty(managed) {
         return Resolved {
-            policy: Policy::west_allis(),
+            policy: Policy::embedded(rule_ids),
             source: Source::Embedded,
             errors: Vec::new(),
             last_good: None,
         };
     }
     let managed = managed.expect("not empty");
-    let errors = match apply(managed) {
+    let errors = match apply(managed, rule_ids) {
         Ok(policy) => {
             return Resolved {
                 policy,
@@ -98,7 +99,7 @@ pub fn resolve(managed: Option<&Value>, last_good: Option<&Value>) -> Resolved {
     };
     match last_good
         .filter(|v| !is_empty(Some(v)))
-        .map(|v| (v, apply(v)))
+        .map(|v| (v, apply(v, rule_ids)))
     {
         Some((v, Ok(policy))) => Resolved {
             policy,
@@ -108,12 +109,21 @@ pub fn resolve(managed: Option<&Value>, last_good: Option<&Value>) -> Resolved {
         },
         // No last good one (or it no longer validates, after an update): the default.
         _ => Resolved {
-            policy: Policy::west_allis(),
+            policy: Policy::embedded(rule_ids),
             source: Source::Embedded,
             errors,
             last_good: None,
         },
     }
+}
+
+/// The employee at the keyboard, as they set themself in the options (the third layer).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct User {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub title: Option<String>,
 }
 
 /// Who the extension thinks the employee is, and what they may change.

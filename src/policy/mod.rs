@@ -5,6 +5,7 @@
 
 mod content;
 pub mod layers;
+mod records;
 mod validate;
 
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,8 @@ use std::collections::BTreeMap;
 pub use content::{
     ConductPolicy, LinkPolicy, PersonalAccountPolicy, Phrases, PiiContext, PiiPolicy, WordGroup,
 };
+pub use layers::User;
+pub use records::RecordSettings;
 pub use validate::{FieldError, PolicyError};
 
 /// The embedded default: City of West Allis Social Media Policy 1317.
@@ -60,11 +63,11 @@ pub struct Policy {
     pub report_to: Option<String>,
     /// May employees set their own name and title for signatures (§6.2.6) in the options?
     /// IT's directory (`authorized_users`) always wins for the people it lists.
-    #[serde(default = "crate::records::yes")]
+    #[serde(default = "records::yes")]
     pub user_may_edit_identity: bool,
     /// The record of City-account posts (§7.0): retention and an optional endpoint.
     #[serde(default)]
-    pub records: crate::records::Settings,
+    pub records: RecordSettings,
     /// The City address residents are asked to write to instead of messaging a City
     /// account (§6.2.8), when the employee's own City address is not known.
     #[serde(default)]
@@ -147,8 +150,8 @@ impl Default for PasswordAlert {
 
 impl WorkTime {
     /// The City's usual schedule.
-    pub fn hours(&self) -> crate::worktime::Hours {
-        crate::worktime::Hours {
+    pub fn hours(&self) -> crate::calendar::Hours {
+        crate::calendar::Hours {
             days: self.days.clone(),
             start: self.start.clone(),
             end: self.end.clone(),
@@ -216,14 +219,17 @@ pub enum Severity {
 }
 
 impl Policy {
-    /// The embedded default policy.
-    pub fn west_allis() -> Policy {
-        Policy::from_json(DEFAULT_POLICY_JSON).expect("the embedded policy is valid")
+    /// The embedded default policy, its severities checked against `rule_ids`.
+    /// [`Policy::west_allis`] (in `rules`) passes the crate's rules.
+    pub fn embedded(rule_ids: &[&str]) -> Policy {
+        Policy::parse(DEFAULT_POLICY_JSON, rule_ids).expect("the embedded policy is valid")
     }
 
-    /// Parses and validates a policy, reporting every problem with its field path.
-    pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
-        validate::parse(json)
+    /// Parses and validates a policy, reporting every problem with its field path; its
+    /// severities may name only `rule_ids`. [`Policy::from_json`] (in `rules`) passes the
+    /// crate's rules.
+    pub fn parse(json: &str, rule_ids: &[&str]) -> Result<Policy, PolicyError> {
+        validate::parse(json, rule_ids)
     }
 
     /// The severity IT chose for a rule, or the rule's default.

@@ -31,7 +31,9 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-pub(super) fn parse(json: &str) -> Result<Policy, PolicyError> {
+/// Parses and validates `json`; `severities` may name only the `rule_ids` (the rules, above the
+/// policy, hand them down).
+pub(super) fn parse(json: &str, rule_ids: &[&str]) -> Result<Policy, PolicyError> {
     let one = |path: String, reason: String| PolicyError {
         errors: vec![FieldError { path, reason }],
     };
@@ -48,7 +50,7 @@ pub(super) fn parse(json: &str) -> Result<Policy, PolicyError> {
         let reason = reason.strip_suffix(&place).unwrap_or(&reason).to_string();
         one(path_at_line(&value, e.line()), reason)
     })?;
-    let errors = check(&policy);
+    let errors = check(&policy, rule_ids);
     if errors.is_empty() {
         Ok(policy)
     } else {
@@ -94,7 +96,7 @@ fn path_at_line(value: &Value, line: usize) -> String {
 }
 
 /// Checks what the types cannot: non-empty names, plausible domains, known rule ids.
-fn check(p: &Policy) -> Vec<FieldError> {
+fn check(p: &Policy, rule_ids: &[&str]) -> Vec<FieldError> {
     let mut errs = Vec::new();
     let mut err = |path: String, reason: &str| {
         errs.push(FieldError {
@@ -136,7 +138,7 @@ fn check(p: &Policy) -> Vec<FieldError> {
         }
     }
     for (i, n) in p.account_patterns.handle_prefixes.iter().enumerate() {
-        if crate::context::fold_handle(n).len() < 3 {
+        if crate::accounts::fold_handle(n).len() < 3 {
             err(
                 format!("account_patterns.handle_prefixes[{i}]"),
                 "needs at least 3 letters or digits, or it would match too many handles",
@@ -157,12 +159,11 @@ fn check(p: &Policy) -> Vec<FieldError> {
             err(format!("authorized_users[{i}].title"), "must not be empty");
         }
     }
-    let known: Vec<&str> = crate::rules::RULES.iter().map(|r| r.id).collect();
     for rule in p.severities.keys() {
-        if !known.contains(&rule.as_str()) {
+        if !rule_ids.contains(&rule.as_str()) {
             err(
                 format!("severities.{rule}"),
-                &format!("unknown rule; known rules: {}", known.join(", ")),
+                &format!("unknown rule; known rules: {}", rule_ids.join(", ")),
             );
         }
     }
@@ -195,7 +196,7 @@ fn check(p: &Policy) -> Vec<FieldError> {
 
 /// Connections (§6.2.7), work time (§6.4.1.3) and the password alert (§6.4.1.2).
 fn behaviour(p: &Policy) -> Vec<FieldError> {
-    use crate::worktime::{parse_clock, parse_day, Date};
+    use crate::calendar::{parse_clock, parse_day, Date};
     let mut errs = Vec::new();
     let mut err = |path: String, reason: &str| {
         errs.push(FieldError {
@@ -205,7 +206,7 @@ fn behaviour(p: &Policy) -> Vec<FieldError> {
     };
     for (i, a) in p.connections.allowed.iter().enumerate() {
         let key = a.rsplit_once(':').map_or(a.as_str(), |(_, k)| k);
-        if crate::context::fold_handle(key).is_empty() {
+        if crate::accounts::fold_handle(key).is_empty() {
             err(
                 format!("connections.allowed[{i}]"),
                 "needs a handle, \"platform:handle\" or a display name",

@@ -4,7 +4,7 @@
 //! silent: PostGuard cannot know who is authorized.
 
 use super::{Facts, Rule};
-use crate::context::fold_handle;
+use crate::accounts::fold_handle;
 use crate::policy::{AuthorizedUser, Severity};
 use crate::verdict::Finding;
 

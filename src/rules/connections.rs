@@ -8,7 +8,8 @@
 //! held by a City account warns: the rule cannot tell a neighbour from a bar, so it asks.
 
 use super::{Facts, Rule};
-use crate::context::{fold_handle, Account, Action, Context, Target, TargetKind};
+use crate::accounts::fold_handle;
+use crate::context::{Account, Action, Context, Target, TargetKind};
 use crate::policy::{Policy, Severity};
 use crate::verdict::Finding;
 

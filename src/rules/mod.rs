@@ -100,6 +100,31 @@ pub const RULES: &[Rule] = &[
     city_business::RULE,
 ];
 
+/// Every rule's id, in [`RULES`] order: the names a policy's `severities` may use. Validation,
+/// in the policy below, is handed these rather than reaching up for them.
+pub const IDS: &[&str] = &{
+    let mut ids = [""; RULES.len()];
+    let mut i = 0;
+    while i < RULES.len() {
+        ids[i] = RULES[i].id;
+        i += 1;
+    }
+    ids
+};
+
+/// Policies checked against these rules.
+impl Policy {
+    /// The embedded default policy (West Allis 1317 unless `build.sh --policy` swapped it).
+    pub fn west_allis() -> Policy {
+        Policy::embedded(IDS)
+    }
+
+    /// Parses and validates a policy, reporting every problem with its field path.
+    pub fn from_json(json: &str) -> Result<Policy, crate::policy::PolicyError> {
+        Policy::parse(json, IDS)
+    }
+}
+
 /// Rules about what the user does rather than what they type. For such an event (a follow,
 /// like or friend click; the City password typed) the engine runs only these, so draft rules
 /// never judge the empty text of a click.

@@ -2,7 +2,7 @@
 //! Layout only: who you are comes from `policy::layers::identity`, the record's exports from
 //! `records`, the report link from `report`; every word from `_locales` through the bridge.
 
-use crate::context::User;
+use crate::policy::User;
 use crate::policy::{layers, Policy};
 use crate::records::{self, Recent, Record};
 use gloo::events::EventListener;
@@ -250,7 +250,11 @@ fn replace(root: &Element, content: &Element, doc: &Document) {
 }
 
 fn resolve(state: &State) -> layers::Resolved {
-    layers::resolve(state.managed.as_ref(), state.last_good.as_ref())
+    layers::resolve(
+        state.managed.as_ref(),
+        state.last_good.as_ref(),
+        crate::rules::IDS,
+    )
 }
 
 /// A local date and time for an instant in ms.

@@ -2,7 +2,7 @@
 //! (§7.0). Conversions only: every decision is in `engine`, `policy::layers` and `records`.
 //! Values cross as JSON text, so the WASM holds one (serde_json) copy of their code.
 
-use crate::context::User;
+use crate::policy::User;
 use crate::policy::{layers, PolicyError};
 use crate::records::{self, Recent, Record, Submit};
 use crate::{Draft, Engine, Policy};
@@ -91,7 +91,7 @@ pub fn resolve_policy(managed: &str, last_good: &str) -> Result<Resolution, JsEr
     let managed: Option<serde_json::Value> = parse(managed)?;
     let last_good: Option<serde_json::Value> = parse(last_good)?;
     Ok(Resolution {
-        inner: layers::resolve(managed.as_ref(), last_good.as_ref()),
+        inner: layers::resolve(managed.as_ref(), last_good.as_ref(), crate::rules::IDS),
     })
 }
 

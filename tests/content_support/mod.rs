@@ -1,7 +1,8 @@
 //! Helpers for the content-rule tests (rules_*.rs): contexts, evaluation, UTF-16 spans.
 #![allow(dead_code)] // each test file uses its own subset
 
-use postguard::context::{Account, Surface, User};
+use postguard::context::{Account, Surface};
+use postguard::policy::User;
 use postguard::{Context, Draft, Engine, Finding, Policy, Verdict};
 
 pub const CITY: (&str, &str) = ("CityofWestAllis", "City of West Allis");
