@@ -3,8 +3,8 @@
 //! The content script fills this from the site adapter; the CLI reads it from JSON.
 //! Every field but the text is optional, because pages do not always say.
 
-use crate::accounts::fold_handle;
-use crate::policy::{Policy, User};
+use crate::accounts::Seen;
+use crate::policy::{CityAccountReason, Policy, User};
 use serde::{Deserialize, Serialize};
 
 /// A draft and its context: one line of `postguard check --jsonl`, one message from a tab.
@@ -105,15 +105,6 @@ pub enum TargetKind {
     Unknown,
 }
 
-/// Why an account counts as the City's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CityAccountReason {
-    Registered,
-    Name,
-    Handle,
-}
-
 impl Context {
     /// Is this about something the user does (a connection click, the City password typed)
     /// rather than a draft? The engine then runs only the rules for such events.
@@ -131,43 +122,19 @@ impl Context {
         })
     }
 
+    /// The active account as the page shows it, for matching ([`crate::accounts`]).
+    pub fn seen(&self) -> Seen<'_> {
+        let account = self.account.as_ref();
+        Seen {
+            platform: self.platform.as_deref(),
+            handle: account.and_then(|a| a.handle.as_deref()),
+            name: account.and_then(|a| a.name.as_deref()),
+        }
+    }
+
     /// Is the active account a City account, and by what evidence?
     pub fn city_account(&self, policy: &Policy) -> Option<CityAccountReason> {
-        let account = self.account.as_ref()?;
-        let handle = account
-            .handle
-            .as_deref()
-            .map(fold_handle)
-            .unwrap_or_default();
-        let name = account.name.as_deref().unwrap_or("");
-        let registered = policy.accounts.iter().any(|r| {
-            let platform_ok = self
-                .platform
-                .as_deref()
-                .is_none_or(|p| p.eq_ignore_ascii_case(&r.platform));
-            let key = fold_handle(&r.handle);
-            platform_ok
-                && !key.is_empty()
-                && (key == handle
-                    || r.name
-                        .as_deref()
-                        .is_some_and(|n| fold_handle(n) == fold_handle(name)))
-        });
-        if registered {
-            return Some(CityAccountReason::Registered);
-        }
-        if crate::text::contains_phrase(name, &policy.account_patterns.names) {
-            return Some(CityAccountReason::Name);
-        }
-        if !handle.is_empty()
-            && policy
-                .account_patterns
-                .handle_prefixes
-                .iter()
-                .any(|p| handle.starts_with(&fold_handle(p)))
-        {
-            return Some(CityAccountReason::Handle);
-        }
-        None
+        self.account.as_ref()?;
+        policy.city_account(&self.seen())
     }
 }

@@ -1,6 +1,6 @@
 //! What the engine answers: findings that cite the policy, and the words the panel shows.
 
-use crate::context::CityAccountReason;
+use crate::policy::CityAccountReason;
 use crate::policy::Severity;
 use serde::Serialize;
 

@@ -8,6 +8,7 @@ pub mod layers;
 mod records;
 mod validate;
 
+use crate::accounts::{fold_handle, Seen};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -205,6 +206,15 @@ pub struct MarkerGroup {
     pub phrases: Vec<String>,
 }
 
+/// Why an account counts as the City's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CityAccountReason {
+    Registered,
+    Name,
+    Handle,
+}
+
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -242,6 +252,32 @@ impl Policy {
         self.authorized_users
             .iter()
             .find(|u| u.email.eq_ignore_ascii_case(email.trim()))
+    }
+
+    /// Is this account a City account, and by what evidence: registered (§6.1.1), or named
+    /// or handled like one (`account_patterns`)?
+    pub fn city_account(&self, seen: &Seen) -> Option<CityAccountReason> {
+        if self
+            .accounts
+            .iter()
+            .any(|r| seen.is(&r.platform, &r.handle, r.name.as_deref()))
+        {
+            return Some(CityAccountReason::Registered);
+        }
+        if crate::text::contains_phrase(seen.name.unwrap_or(""), &self.account_patterns.names) {
+            return Some(CityAccountReason::Name);
+        }
+        let handle = seen.handle.map(fold_handle).unwrap_or_default();
+        if !handle.is_empty()
+            && self
+                .account_patterns
+                .handle_prefixes
+                .iter()
+                .any(|p| handle.starts_with(&fold_handle(p)))
+        {
+            return Some(CityAccountReason::Handle);
+        }
+        None
     }
 
     /// Is `url` one of the City sign-in pages where the City password may be remembered?

@@ -205,8 +205,7 @@ fn behaviour(p: &Policy) -> Vec<FieldError> {
         })
     };
     for (i, a) in p.connections.allowed.iter().enumerate() {
-        let key = a.rsplit_once(':').map_or(a.as_str(), |(_, k)| k);
-        if crate::accounts::fold_handle(key).is_empty() {
+        if !crate::accounts::Listed::parse(a).has_key() {
             err(
                 format!("connections.allowed[{i}]"),
                 "needs a handle, \"platform:handle\" or a display name",

@@ -4,7 +4,6 @@
 //! silent: PostGuard cannot know who is authorized.
 
 use super::{Facts, Rule};
-use crate::accounts::fold_handle;
 use crate::policy::{AuthorizedUser, Severity};
 use crate::verdict::Finding;
 
@@ -45,24 +44,5 @@ fn check(f: &Facts) -> Vec<Finding> {
 
 /// Does the directory list this account for the user, as "handle" or "platform:handle"?
 fn may_post(f: &Facts, u: &AuthorizedUser) -> bool {
-    let Some(active) = f.ctx.account.as_ref() else {
-        return false;
-    };
-    let handle = active
-        .handle
-        .as_deref()
-        .map(fold_handle)
-        .unwrap_or_default();
-    let name = active.name.as_deref().map(fold_handle).unwrap_or_default();
-    let platform = f.ctx.platform.as_deref().unwrap_or("");
-    u.accounts.iter().any(|entry| {
-        let (p, key) = match entry.split_once(':') {
-            Some((p, k)) => (Some(p), k),
-            None => (None, entry.as_str()),
-        };
-        let key = fold_handle(key);
-        p.is_none_or(|p| p.eq_ignore_ascii_case(platform))
-            && !key.is_empty()
-            && (key == handle || key == name)
-    })
+    f.ctx.account.is_some() && u.accounts.iter().any(|entry| f.ctx.seen().is_listed(entry))
 }

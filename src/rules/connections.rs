@@ -8,8 +8,8 @@
 //! held by a City account warns: the rule cannot tell a neighbour from a bar, so it asks.
 
 use super::{Facts, Rule};
-use crate::accounts::fold_handle;
-use crate::context::{Account, Action, Context, Target, TargetKind};
+use crate::accounts::Seen;
+use crate::context::{Action, Context, Target, TargetKind};
 use crate::policy::{Policy, Severity};
 use crate::verdict::Finding;
 
@@ -79,40 +79,15 @@ fn label(t: &Target) -> String {
 
 /// Is the target on IT's list, a City account, or named like a public body?
 pub fn allowed(policy: &Policy, ctx: &Context, target: &Target) -> bool {
-    let handle = target
-        .handle
-        .as_deref()
-        .map(fold_handle)
-        .unwrap_or_default();
-    let name = target.name.as_deref().map(fold_handle).unwrap_or_default();
-    let listed = policy.connections.allowed.iter().any(|entry| {
-        let (platform, key) = match entry.split_once(':') {
-            Some((p, k)) if !p.contains(' ') => (Some(p), k),
-            _ => (None, entry.as_str()),
-        };
-        let platform_ok = match (platform, ctx.platform.as_deref()) {
-            (Some(p), Some(here)) => p.trim().eq_ignore_ascii_case(here),
-            _ => true,
-        };
-        let key = fold_handle(key);
-        platform_ok && !key.is_empty() && (key == handle || key == name)
-    });
-    if listed {
-        return true;
-    }
-    let as_account = Context {
-        platform: ctx.platform.clone(),
-        account: Some(Account {
-            handle: target.handle.clone(),
-            name: target.name.clone(),
-        }),
-        ..Context::default()
+    let seen = Seen {
+        platform: ctx.platform.as_deref(),
+        handle: target.handle.as_deref(),
+        name: target.name.as_deref(),
     };
-    if as_account.city_account(policy).is_some() {
-        return true;
-    }
-    crate::text::contains_phrase(
-        target.name.as_deref().unwrap_or(""),
-        &policy.connections.organization_words,
-    )
+    policy.connections.allowed.iter().any(|e| seen.is_listed(e))
+        || policy.city_account(&seen).is_some()
+        || crate::text::contains_phrase(
+            target.name.as_deref().unwrap_or(""),
+            &policy.connections.organization_words,
+        )
 }

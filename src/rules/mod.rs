@@ -17,9 +17,9 @@ pub mod political;
 pub mod sexual_content;
 pub mod signature;
 
-use crate::context::{CityAccountReason, Context};
+use crate::context::Context;
 use crate::lexicon::Lexicon;
-use crate::policy::{Policy, Severity};
+use crate::policy::{CityAccountReason, Policy, Severity};
 use crate::text::Word;
 use crate::verdict::Finding;
 
