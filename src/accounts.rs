@@ -101,7 +101,7 @@ mod tests {
         name: Some("City of West Allis"),
     };
 
-    // The cases where context.rs, rules/authorized_user.rs and rules/connections.rs used to
+    // The cases where context.rs, rules/unauthorized_user.rs and rules/city_account_connection.rs used to
     // answer differently, each now answered once.
     #[test]
     fn case_at_and_marks_fold_away() {

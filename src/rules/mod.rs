@@ -1,24 +1,30 @@
-//! One module per policy area. Each rule reads the [`Facts`] of a draft and returns
-//! findings that cite its section; the engine applies the policy's severities.
+//! The rules: one module per rule, named for its id in snake_case (ids are the keys of IT's
+//! severities and of the records, so files follow ids, never the reverse). Each rule reads the
+//! [`Facts`] of a draft and returns findings that cite its section; the engine applies the
+//! policy's severities. What they share: [`Lexicons`] (the policy's compiled lists) and
+//! `findings` (evidence, quoting and fixes).
 
-pub mod authorized_user;
-pub mod city_business;
-pub mod city_email;
-pub mod city_password;
-pub mod conduct;
-pub mod connections;
-pub mod content;
-pub mod direct_message;
-pub mod links;
+mod findings;
+mod lexicons;
+
+pub mod abusive_language;
+pub mod city_account_connection;
+pub mod city_account_personal_context;
+pub mod city_business_personal_account;
+pub mod city_email_personal_account;
+pub mod city_password_social_site;
+pub mod dm_public_record;
+pub mod off_mission_link;
 pub mod official_position;
-pub mod personal_context;
-pub mod pii;
-pub mod political;
+pub mod personal_information;
+pub mod political_activity;
+pub mod reply_signature;
 pub mod sexual_content;
-pub mod signature;
+pub mod unauthorized_user;
 
-use crate::context::Context;
-use crate::lexicon::Lexicon;
+pub use lexicons::Lexicons;
+
+use crate::context::{Context, Surface};
 use crate::policy::{CityAccountReason, Policy, Severity};
 use crate::text::Word;
 use crate::verdict::Finding;
@@ -39,6 +45,13 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
+    /// Is this a draft someone will publish (not an email or password field, not empty)?
+    pub fn is_draft(&self) -> bool {
+        !self.text.trim().is_empty()
+            && self.ctx.field.is_none()
+            && self.ctx.surface != Surface::Login
+    }
+
     /// The draft with evasions undone, folded once for every rule that needs it.
     pub fn folded(&self) -> &crate::evasion::Tokens<'a> {
         self.folded
@@ -52,28 +65,6 @@ pub struct Signer {
     pub title: Option<String>,
 }
 
-/// The policy's phrase lists, compiled once per policy.
-#[derive(Debug, Clone, Default)]
-pub struct Lexicons {
-    pub personal: Lexicon,
-    /// The content rules' lists (§6.5, §6.1.4, §6.4.1).
-    pub content: content::ContentLists,
-}
-
-impl Lexicons {
-    pub fn new(policy: &Policy) -> Lexicons {
-        Lexicons {
-            personal: Lexicon::new(
-                policy
-                    .personal_markers
-                    .iter()
-                    .map(|g| g.phrases.iter().map(String::as_str)),
-            ),
-            content: content::ContentLists::new(policy),
-        }
-    }
-}
-
 /// A rule: its id (used in severities), the section it cites and what it checks.
 pub struct Rule {
     pub id: &'static str,
@@ -84,20 +75,20 @@ pub struct Rule {
 
 /// Every rule, in the order findings are shown.
 pub const RULES: &[Rule] = &[
-    personal_context::RULE,
-    city_email::RULE,
-    signature::RULE,
-    connections::RULE,
-    city_password::RULE,
-    authorized_user::RULE,
-    pii::RULE,
-    conduct::RULE,
+    city_account_personal_context::RULE,
+    city_email_personal_account::RULE,
+    reply_signature::RULE,
+    city_account_connection::RULE,
+    city_password_social_site::RULE,
+    unauthorized_user::RULE,
+    personal_information::RULE,
+    abusive_language::RULE,
     sexual_content::RULE,
-    political::RULE,
-    links::RULE,
-    direct_message::RULE,
+    political_activity::RULE,
+    off_mission_link::RULE,
+    dm_public_record::RULE,
     official_position::RULE,
-    city_business::RULE,
+    city_business_personal_account::RULE,
 ];
 
 /// Every rule's id, in [`RULES`] order: the names a policy's `severities` may use. Validation,
@@ -128,7 +119,7 @@ impl Policy {
 /// Rules about what the user does rather than what they type. For such an event (a follow,
 /// like or friend click; the City password typed) the engine runs only these, so draft rules
 /// never judge the empty text of a click.
-pub const EVENT_RULES: &[&str] = &[connections::ID, city_password::ID];
+pub const EVENT_RULES: &[&str] = &[city_account_connection::ID, city_password_social_site::ID];
 
 impl Rule {
     /// A finding of this rule; the engine sets the severity from the policy.
@@ -142,6 +133,26 @@ impl Rule {
             end,
             evidence: Vec::new(),
             fix: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Each rule's file is named for its id, so a reader finds `abusive-language` in
+    /// `abusive_language.rs`.
+    #[test]
+    fn rule_files_are_named_for_their_ids() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules");
+        for rule in super::RULES {
+            let file = format!("{dir}/{}.rs", rule.id.replace('-', "_"));
+            let source = std::fs::read_to_string(&file)
+                .unwrap_or_else(|e| panic!("rule {}: {file}: {e}", rule.id));
+            assert!(
+                source.contains(&format!("pub const ID: &str = \"{}\";", rule.id)),
+                "{file} does not define the id {}",
+                rule.id
+            );
         }
     }
 }

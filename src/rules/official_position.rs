@@ -4,7 +4,7 @@
 //! disclaims ("views are my own") passes. The fix appends the policy's disclaimer,
 //! "Views are my own, not the City of West Allis's.", when it fits the platform's limit.
 
-use super::content::{append_fix, evidence, is_draft, quoted};
+use super::findings::{append_fix, evidence, quoted};
 use super::{Facts, Rule};
 use crate::policy::Severity;
 use crate::verdict::Finding;
@@ -19,10 +19,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(f: &Facts) -> Vec<Finding> {
-    if f.city.is_some() || !is_draft(f) {
+    if f.city.is_some() || !f.is_draft() {
         return Vec::new();
     }
-    let lists = &f.lexicons.content;
+    let lists = &f.lexicons;
     let hits = lists.official_position.find(&f.words);
     if hits.is_empty() || !lists.disclaimer_markers.find(&f.words).is_empty() {
         return Vec::new();

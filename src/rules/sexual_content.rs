@@ -16,11 +16,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(f: &Facts) -> Vec<Finding> {
-    if f.city.is_none() || !super::content::is_draft(f) {
+    if f.city.is_none() || !f.is_draft() {
         return Vec::new();
     }
-    let found = f.lexicons.content.sexual.find_in(f.folded());
-    super::conduct::finding(&RULE, &found, &f.policy.conduct.sexual, |what| {
+    let found = f.lexicons.sexual.find_in(f.folded());
+    super::abusive_language::finding(&RULE, &found, &f.policy.conduct.sexual, |what| {
         format!("This has sexually explicit language: {what}. City accounts must not post sexually explicit messages, jokes or other material (§6.5.2.4, Anti-Harassment and Retaliation Policy 1436).")
     })
     .into_iter()

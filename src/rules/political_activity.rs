@@ -4,7 +4,7 @@
 //! stays clean because only advocacy phrases are listed (`political.phrases`), and
 //! `political.allow` covers look-alikes such as "vote for your favorite pumpkin".
 
-use super::content::{evidence, is_draft, quoted};
+use super::findings::{evidence, quoted};
 use super::{Facts, Rule};
 use crate::policy::Severity;
 use crate::verdict::Finding;
@@ -19,10 +19,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(f: &Facts) -> Vec<Finding> {
-    if f.city.is_none() || !is_draft(f) {
+    if f.city.is_none() || !f.is_draft() {
         return Vec::new();
     }
-    let mut hits = f.lexicons.content.political.find(&f.words);
+    let mut hits = f.lexicons.political.find(&f.words);
     hits.retain(|h| h.group == 0);
     if hits.is_empty() {
         return Vec::new();

@@ -1,58 +1,10 @@
-//! What the content rules share: their compiled word lists, when they apply, how they
-//! quote what triggered them, and how a fix that appends text stays within the limit.
+//! What the rules' findings share: the evidence they quote, how they quote it, and a fix that
+//! appends text while the draft stays within its platform's limit.
 
 use super::Facts;
-use crate::context::Surface;
-use crate::evasion::WordList;
-use crate::lexicon::{Hit, Lexicon};
-use crate::policy::Policy;
+use crate::lexicon::Hit;
 use crate::text::platform_length;
 use crate::verdict::{Evidence, Fix, FixPosition};
-
-/// The content rules' lists, compiled once per policy.
-#[derive(Debug, Clone, Default)]
-pub struct ContentLists {
-    pub pii: crate::pii::Lists,
-    pub abusive: WordList,
-    pub sexual: WordList,
-    /// Group 0 the advocacy phrases, group 1 the allowed look-alikes: where they overlap
-    /// the longer wins, so "does not endorse" hides "endorse".
-    pub political: Lexicon,
-    pub official_position: Lexicon,
-    pub disclaimer_markers: Lexicon,
-    pub city_business: Lexicon,
-}
-
-fn lexicon(phrases: &[String]) -> Lexicon {
-    Lexicon::new([phrases.iter().map(String::as_str)])
-}
-
-impl ContentLists {
-    pub fn new(policy: &Policy) -> ContentLists {
-        let pa = &policy.personal_accounts;
-        ContentLists {
-            pii: crate::pii::Lists::new(policy),
-            abusive: WordList::new(&policy.conduct.abusive, &policy.conduct.allow),
-            sexual: WordList::new(&policy.conduct.sexual, &policy.conduct.allow),
-            political: Lexicon::new(
-                [&policy.political.phrases, &policy.political.allow]
-                    .map(|l| l.iter().map(String::as_str)),
-            ),
-            official_position: lexicon(&pa.official_position),
-            disclaimer_markers: lexicon(&pa.disclaimer_markers),
-            city_business: Lexicon::new(
-                pa.city_business
-                    .iter()
-                    .map(|g| g.phrases.iter().map(String::as_str)),
-            ),
-        }
-    }
-}
-
-/// Is this a draft someone will publish (not an email or password field, not empty)?
-pub fn is_draft(f: &Facts) -> bool {
-    !f.text.trim().is_empty() && f.ctx.field.is_none() && f.ctx.surface != Surface::Login
-}
 
 /// How many triggers a finding lists; a pasted novel need not quote itself back.
 pub const MAX_EVIDENCE: usize = 16;

@@ -3,7 +3,7 @@
 //! `.wi.us` …) or a partner the policy lists; link shorteners are named as hiding their
 //! destination, which neither the reader nor PostGuard can check.
 
-use super::content::{and_list, is_draft, MAX_EVIDENCE};
+use super::findings::{and_list, MAX_EVIDENCE};
 use super::{Facts, Rule};
 use crate::links::{is_allowed_host, is_shortener, links};
 use crate::policy::Severity;
@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(f: &Facts) -> Vec<Finding> {
-    if f.city.is_none() || !is_draft(f) {
+    if f.city.is_none() || !f.is_draft() {
         return Vec::new();
     }
     let flagged: Vec<_> = links(f.text, f.policy)

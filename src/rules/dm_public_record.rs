@@ -3,7 +3,7 @@
 //! reply snippet with that address: the employee's own City address if PostGuard knows it
 //! (the policy says "their City supplied email address"), else the policy's `contact_email`.
 
-use super::content::{append_fix, is_draft};
+use super::findings::append_fix;
 use super::{Facts, Rule};
 use crate::context::Surface;
 use crate::policy::Severity;
@@ -20,7 +20,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(f: &Facts) -> Vec<Finding> {
-    if f.city.is_none() || f.ctx.surface != Surface::Dm || !is_draft(f) {
+    if f.city.is_none() || f.ctx.surface != Surface::Dm || !f.is_draft() {
         return Vec::new();
     }
     // Already sending them to a City address: that is what the policy asks.

@@ -2,7 +2,7 @@
 //! health information, no Social Security numbers or other personally identifiable
 //! information on a City account. What counts is found by [`crate::pii`].
 
-use super::content::{and_list, is_draft, MAX_EVIDENCE};
+use super::findings::{and_list, MAX_EVIDENCE};
 use super::{Facts, Rule};
 use crate::pii::{scan, Kind};
 use crate::policy::Severity;
@@ -19,10 +19,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(f: &Facts) -> Vec<Finding> {
-    if f.city.is_none() || !is_draft(f) {
+    if f.city.is_none() || !f.is_draft() {
         return Vec::new();
     }
-    let hits = scan(f.text, &f.words, &f.lexicons.content.pii, f.policy);
+    let hits = scan(f.text, &f.words, &f.lexicons.pii, f.policy);
     let Some(first) = hits.first() else {
         return Vec::new();
     };

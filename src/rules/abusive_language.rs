@@ -3,7 +3,7 @@
 //! look-alike letters and spacing while matching whole words only, so "Essex" and
 //! "assessment" stay clean.
 
-use super::content::{is_draft, quoted, MAX_EVIDENCE};
+use super::findings::{quoted, MAX_EVIDENCE};
 use super::{Facts, Rule};
 use crate::evasion::Found;
 use crate::policy::{Severity, WordGroup};
@@ -19,10 +19,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(f: &Facts) -> Vec<Finding> {
-    if f.city.is_none() || !is_draft(f) {
+    if f.city.is_none() || !f.is_draft() {
         return Vec::new();
     }
-    let found = f.lexicons.content.abusive.find_in(f.folded());
+    let found = f.lexicons.abusive.find_in(f.folded());
     finding(&RULE, &found, &f.policy.conduct.abusive, |what| {
         format!("This has language that is not acceptable in a City workplace: {what}. City accounts must not post ethnic slurs, profanity, personal insults or harassing material (§6.5.2.2).")
     })

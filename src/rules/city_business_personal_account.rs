@@ -5,7 +5,7 @@
 //! came through") is not enough, but a topic and a staff reply ("I've forwarded your
 //! complaint") is. Words inside an email address or link do not count.
 
-use super::content::{evidence, is_draft, quoted};
+use super::findings::{evidence, quoted};
 use super::{Facts, Rule};
 use crate::links::links;
 use crate::policy::Severity;
@@ -25,7 +25,7 @@ pub const RULE: Rule = Rule {
 const THRESHOLD: u32 = 2;
 
 fn check(f: &Facts) -> Vec<Finding> {
-    if f.city.is_some() || !is_draft(f) {
+    if f.city.is_some() || !f.is_draft() {
         return Vec::new();
     }
     let groups = &f.policy.personal_accounts.city_business;
@@ -33,7 +33,7 @@ fn check(f: &Facts) -> Vec<Finding> {
     let mut pointers: Vec<(usize, usize)> =
         emails(f.text).iter().map(|e| (e.start, e.end)).collect();
     pointers.extend(links(f.text, f.policy).iter().map(|l| (l.start, l.end)));
-    let mut hits = f.lexicons.content.city_business.find(&f.words);
+    let mut hits = f.lexicons.city_business.find(&f.words);
     hits.retain(|h| {
         let (start, end) = (f.words[h.first].start, f.words[h.last - 1].end);
         !pointers.iter().any(|&(s, e)| s < end && start < e)
