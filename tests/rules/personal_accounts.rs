@@ -1,9 +1,7 @@
 //! §6.4.1.1 (no official positions on personal accounts; disclaimer fix) and §6.4.1.4
 //! (no City business on personal accounts).
 
-mod content_support;
-
-use content_support::*;
+use crate::support::*;
 use postguard::context::Surface;
 
 const OFFICIAL: &str = "official-position";

@@ -1,8 +1,6 @@
 //! §6.1.2: only the Department's Authorized Social Media Users post on its City accounts.
 
-mod content_support;
-
-use content_support::*;
+use crate::support::*;
 use postguard::policy::{AuthorizedUser, User};
 use postguard::{Engine, Policy};
 

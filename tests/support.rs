@@ -1,5 +1,4 @@
-//! Helpers for the content-rule tests (rules_*.rs): contexts, evaluation, UTF-16 spans.
-#![allow(dead_code)] // each test file uses its own subset
+//! Helpers for the rule tests: contexts, evaluation, sections and UTF-16 spans.
 
 use postguard::context::{Account, Surface};
 use postguard::policy::User;
@@ -61,4 +60,9 @@ pub fn evidence_texts(text: &str, f: &Finding) -> Vec<String> {
         .iter()
         .map(|e| utf16_slice(text, e.start, e.end))
         .collect()
+}
+
+/// The sections a verdict's findings cite, in order.
+pub fn sections(v: &Verdict) -> Vec<&str> {
+    v.findings.iter().map(|f| f.section).collect()
 }

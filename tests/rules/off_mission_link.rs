@@ -1,8 +1,6 @@
 //! §6.1.4: links on City accounts must be mission-related; shorteners hide where they go.
 
-mod content_support;
-
-use content_support::*;
+use crate::support::*;
 
 const RULE: &str = "off-mission-link";
 

@@ -1,16 +1,14 @@
 //! §6.5.2.2 (profanity, slurs, insults, harassment) and §6.5.2.4 (sexual language) on City
 //! accounts: evasions are caught, Scunthorpe-style words are not.
 
-mod content_support;
-
-use content_support::*;
+use crate::support::*;
 
 const ABUSIVE: &str = "abusive-language";
 const SEXUAL: &str = "sexual-content";
 
 fn corpus(part: &str) -> Vec<String> {
     let json: serde_json::Value =
-        serde_json::from_str(include_str!("data/conduct_corpus.json")).unwrap();
+        serde_json::from_str(include_str!("../data/conduct_corpus.json")).unwrap();
     json[part]
         .as_array()
         .unwrap()

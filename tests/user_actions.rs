@@ -2,6 +2,7 @@
 //! (§6.2.7), work-time reminders (§6.4.1.3) and the City password typed on a social site
 //! (§6.4.1.2); plus the policy fields that configure them.
 
+use crate::support::sections;
 use postguard::calendar::{parse_clock, Date, Hours, Local};
 use postguard::context::{Account, Action, Target, TargetKind};
 use postguard::policy::{Severity, User};
@@ -45,10 +46,6 @@ fn eval_with(engine: &Engine, context: Context) -> Verdict {
 
 fn eval(context: Context) -> Verdict {
     eval_with(&Engine::default(), context)
-}
-
-fn sections(v: &Verdict) -> Vec<&str> {
-    v.findings.iter().map(|f| f.section).collect()
 }
 
 fn policy_with(edit: impl FnOnce(&mut serde_json::Value)) -> Policy {

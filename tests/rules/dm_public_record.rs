@@ -1,9 +1,7 @@
 //! §6.2.8: a City account answering a private message moves the person to City email,
 //! with a one-click reply snippet; the exchange is a public record.
 
-mod content_support;
-
-use content_support::*;
+use crate::support::*;
 use postguard::context::Surface;
 use postguard::policy::User;
 

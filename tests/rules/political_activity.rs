@@ -1,8 +1,6 @@
 //! §6.5.2.5: campaigning on City accounts warns; neutral election information does not.
 
-mod content_support;
-
-use content_support::*;
+use crate::support::*;
 
 const RULE: &str = "political-activity";
 

@@ -29,7 +29,7 @@ fn spans(v: &Value) -> Vec<(usize, usize)> {
 
 #[test]
 fn presidio_vectors_side_by_side() {
-    let data: Value = serde_json::from_str(include_str!("data/presidio_vectors.json")).unwrap();
+    let data: Value = serde_json::from_str(include_str!("../data/presidio_vectors.json")).unwrap();
     let policy = Policy::west_allis();
     let lists = Lists::new(&policy);
     let mut table = vec![format!(

@@ -1,8 +1,6 @@
 //! §6.5.2.6: personal and confidential information on City accounts, hits and near misses.
 
-mod content_support;
-
-use content_support::*;
+use crate::support::*;
 use postguard::context::Surface;
 use postguard::pii::Kind;
 use postguard::{Level, Policy};
