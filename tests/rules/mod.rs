@@ -13,3 +13,4 @@ mod presidio_vectors;
 mod reply_signature;
 mod severities;
 mod unauthorized_user;
+mod vectors;

@@ -28,58 +28,6 @@ fn links_off_the_allowlist_warn_and_name_their_host() {
 }
 
 #[test]
-fn shorteners_are_named_as_unknown_destinations() {
-    for text in [
-        "tinyurl.com/abc",
-        "https://t.co/xyz",
-        "ow.ly/a1",
-        "More: rb.gy/q",
-    ] {
-        let v = eval(text, city_post());
-        let f = finding(&v, RULE).unwrap_or_else(|| panic!("{text}"));
-        assert!(
-            f.message.contains("link shortener"),
-            "{text}: {}",
-            f.message
-        );
-    }
-}
-
-#[test]
-fn lookalike_hosts_are_not_the_city() {
-    for text in [
-        "https://westalliswi.gov.example.com/pay",
-        "https://westalliswi.gov@evil.example/pay",
-        "https://wеstalliswi.gov/pay", // Cyrillic "е": it only looks like .gov's ASCII
-        "notwestalliswi.gov",          // no dot before the City's domain
-    ] {
-        let v = eval(text, city_post());
-        // notwestalliswi.gov ends in .gov, which the policy allows as another government.
-        if text == "notwestalliswi.gov" {
-            assert!(finding(&v, RULE).is_none());
-        } else {
-            assert!(finding(&v, RULE).is_some(), "{text}");
-        }
-    }
-}
-
-#[test]
-fn city_government_and_partner_links_are_fine() {
-    for text in [
-        "Details: https://www.westalliswi.gov/trash",
-        "Register at myvote.wi.gov.",
-        "Forecast: https://www.weather.gov/mkx",
-        "Tickets at wistatefair.com/tickets",
-        "Books: https://www.mcfls.org",
-        "School news: https://www.wawm.k12.wi.us/",
-        "e.g. St.Francis, 3.5 in. of snow, jane@gmail.com",
-    ] {
-        let v = eval(text, city_post());
-        assert!(finding(&v, RULE).is_none(), "{text}: {:?}", v.findings);
-    }
-}
-
-#[test]
 fn only_city_accounts() {
     let v = eval("https://example.com", personal_post());
     assert!(finding(&v, RULE).is_none());

@@ -42,17 +42,8 @@ fn stating_the_citys_position_warns_and_offers_the_disclaimer() {
 }
 
 #[test]
-fn disclaimed_or_ordinary_drafts_pass() {
-    for text in [
-        "Speaking for the City? No: views are my own.",
-        "I'm not speaking for the City, but the pool was great.",
-        "The City has decided to close the pool. Views are my own, not the City of West Allis's.",
-        "The city council meets Tuesday.",
-        "I love living in the City of West Allis!",
-    ] {
-        let v = eval(text, personal_post());
-        assert!(finding(&v, OFFICIAL).is_none(), "{text}: {:?}", v.findings);
-    }
+fn city_accounts_do_speak_for_the_city() {
+    // Drafts that pass on personal accounts: tests/data/rule_vectors.json.
     let v = eval("Speaking for the City, hello.", city_post());
     assert!(
         finding(&v, OFFICIAL).is_none(),
@@ -85,38 +76,8 @@ fn profiles_count_too() {
 }
 
 #[test]
-fn city_business_on_a_personal_account_warns() {
-    for text in [
-        "Your permit application is approved, pick it up at City Hall.",
-        "I've forwarded your complaint about the pothole to Public Works.",
-        "City Hall will be closed Monday for Memorial Day.",
-        "Public notice: hearing on the zoning variance June 3.",
-        "Contact our office about your water bill.",
-    ] {
-        let v = eval(text, personal_post());
-        let f = finding(&v, BUSINESS).unwrap_or_else(|| panic!("{text}: {:?}", v.findings));
-        assert_eq!(f.section, "6.4.1.4");
-        assert!(
-            f.message.contains("official City business"),
-            "{}",
-            f.message
-        );
-    }
-}
-
-#[test]
-fn a_resident_talking_about_city_services_is_not_city_business() {
-    for text in [
-        "Got my building permit today, finally starting the deck!",
-        "Ugh, bulk pickup missed our street again",
-        "Love the new library!",
-        "Thanks for your request, I'll send the recipe.",
-        "Permit questions go to permits@westalliswi.gov",
-        "Permits, permits, permits: the deck is finally done.",
-    ] {
-        let v = eval(text, personal_post());
-        assert!(finding(&v, BUSINESS).is_none(), "{text}: {:?}", v.findings);
-    }
+fn city_accounts_do_city_business() {
+    // What is and is not City business on a personal account: tests/data/rule_vectors.json.
     let v = eval("Your permit application is approved.", city_post());
     assert!(
         finding(&v, BUSINESS).is_none(),
