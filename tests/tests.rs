@@ -8,5 +8,6 @@ mod fuzz;
 mod policy;
 mod records;
 mod rules;
+mod site_facts;
 mod support;
 mod user_actions;
