@@ -8,7 +8,7 @@
 use super::{Facts, Rule};
 use crate::context::{Surface, TargetKind};
 use crate::policy::Severity;
-use crate::verdict::{Evidence, Finding};
+use crate::verdict::Finding;
 
 pub const ID: &str = "city-account-personal-context";
 
@@ -21,8 +21,6 @@ pub const RULE: Rule = Rule {
 
 /// The weight at which a draft reads as personal.
 const THRESHOLD: u32 = 2;
-/// How many triggering phrases a finding quotes at most.
-const MAX_EVIDENCE: usize = 16;
 
 fn check(f: &Facts) -> Vec<Finding> {
     if f.city.is_none() {
@@ -48,19 +46,7 @@ fn check(f: &Facts) -> Vec<Finding> {
     if score < THRESHOLD && !private_space {
         return Vec::new();
     }
-    // Enough to explain the finding; a pasted novel need not quote itself back.
-    let evidence: Vec<Evidence> = hits
-        .iter()
-        .take(MAX_EVIDENCE)
-        .map(|h| {
-            let (first, last) = (&f.words[h.first], &f.words[h.last - 1]);
-            Evidence {
-                text: f.text[first.bytes.start..last.bytes.end].to_string(),
-                start: first.start,
-                end: last.end,
-            }
-        })
-        .collect();
+    let evidence = super::findings::evidence(f, &hits);
 
     let mut why = Vec::new();
     if score >= THRESHOLD {
