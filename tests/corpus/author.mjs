@@ -13,7 +13,8 @@
 //   @target person|organization Name   ("@target -" clears)
 //   @field bio                    ("@field -" clears)
 //   @action follow                ("@action -" clears)
-//   @kind clean|violation|near-miss, @expect 6.4 6.2.6, @forbid 6.4  (defaults for lines below)
+//   @kind clean|violation|near-miss, then @expect 6.4 6.2.6, @forbid 6.4 (labels for lines below;
+//                                 @kind clears both; @forbid is kept only for near-misses)
 //   K tok tok| text               a line with its own labels: K is C, V or N; plain tokens are
 //                                 expected, -tok forbidden, ~tok allowed either way; "*" is
 //                                 always forbidden too unless the token "open" is given.
@@ -75,6 +76,9 @@ export function parseBatch(src) {
       } else if (['field', 'action'].includes(key)) {
         if (v === '-') delete st[key];
         else st[key] = v;
+      } else if (key === 'kind') {
+        // A new kind starts a new block: labels never leak from the block above.
+        Object.assign(st, { kind: v, expect: [], forbid: [] });
       } else if (key === 'expect' || key === 'forbid') {
         st[key] = v ? v.split(/\s+/) : [];
       } else {
@@ -85,7 +89,7 @@ export function parseBatch(src) {
     let text = line;
     let kind = st.kind;
     let expect = st.expect;
-    let forbid = st.forbid.length || kind !== 'clean' ? st.forbid : [];
+    let forbid = kind === 'near-miss' ? st.forbid : [];
     let allow = [];
     let open = false;
     const m = line.match(/^([CVN])((?: [^|\s]+)*)\| ?(.*)$/);

@@ -1,7 +1,7 @@
 // Real personal writing from the npm package nlp-corpus (a devDependency; version recorded in
 // each case's source and in the README): informal SMS-style messages and first-person posts,
 // chosen deterministically by index, written to src/nlp-corpus.jsonl. On a City account each is
-// a §6.4 personal-context violation; a further set on personal accounts is clean.
+// a §6.4 personal-context violation; on a personal account (two picks in three) it is clean.
 // Usage: node tests/corpus/nlp.mjs
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,8 +12,8 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const VERSION = JSON.parse(
   fs.readFileSync(path.join(here, '..', '..', 'node_modules', 'nlp-corpus', 'package.json'), 'utf8'),
 ).version;
-const CITY_N = 320;
-const PERSONAL_N = 160;
+const CITY_N = 200;
+const PERSONAL_N = 400;
 
 // Informal personal writing: SMS shorthand, or a first-person sentence.
 const SMS = /\b(lor|lah|leh|haha\w*|dun|juz|tmr|nite|ur|u|wan|lol|oso|mah|liao|sian|shiok|okie|abt|pls|thk|wat)\b/i;
@@ -55,6 +55,14 @@ const EXCLUDE = new Set([
   29169, 33195, 24804, 12023, 16553, 22448, 47618, 64187, 70124, 73282, 74127, 89490, 97301, 30269,
   50322, 49899, 67324, 49157, 88708, 24559, 14693, 22168, 29863, 27852, 33548, 34276, 5366, 5460,
   9245, 11422, 11573, 36719, 42967, 48890, 84043, 90124, 33566, 39755, 97360, 67376, 14696, 67475, 47623,
+  // third reading, after the selection grew to 600
+  5967, 8164, 11166, 10648, 42457, 48475, 51669, 7783, 30759, 3725, 6223, 14664, 15120, 46982, 8744, 50429,
+  9019, 31609, 8587, 20567, 17644, 7662, 40518, 46569, 22638, 41035, 37022, 13661, 43036, 43580, 38613, 41404,
+  10064, 17146, 21157, 44036, 24858, 89422, 93373, 98152, 19411, 49087, 36037, 28612, 30202, 30682, 31371,
+  32550, 34477, 35822, 27662, 46460, 85919, 12664, 23603, 81880, 83807, 84740, 73399, 11445, 28922, 64718,
+  53193, 59627, 63932, 68541, 54917, 65995, 79716, 82715, 95998, 47421, 10333, 37786, 76493, 39318, 20062,
+  4714, 9299, 12764, 21764, 21817, 22772, 40884, 46922, 3448, 13402, 28465, 33246, 35245, 35193, 94434,
+  6237, 8747, 32573, 28473, 79772, 73888, 39331, 83037, 55132, 84747, 76645, 47455, 42458, 51690, 46996, 69091, 3726, 42460, 79774,
 ]);
 
 // Film and restaurant reviews and song lines read as a critic's or a singer's, not a message.
@@ -107,7 +115,7 @@ const PERSONAL = [
 const PLATFORMS = ['facebook', 'x', 'instagram', 'threads', 'bluesky'];
 
 const out = chosen.map((idx, k) => {
-  const city = k % 3 !== 2; // two of every three on a City account
+  const city = k % 3 === 0; // one in three on a City account
   const list = city ? CITY : PERSONAL;
   return {
     id: `nlp-corpus-${String(k + 1).padStart(4, '0')}`,
