@@ -1,12 +1,21 @@
 // Validates the corpus and prints its counts: per kind, per section (violations by what they
 // expect, near-misses by what they forbid) and per split. Exits 1 on any error, so CI and a
 // pre-commit run catch a bad line. Usage: node tests/corpus/stats.mjs [--markdown]
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   here, SPLITS, RULES, SECTIONS, REQUIRED, MIN, readJsonl, sources, strip, section, bySection, stratum, isCity,
 } from './corpus.mjs';
 
-const md = process.argv.includes('--markdown');
+const readme = process.argv.includes('--readme');
+const md = readme || process.argv.includes('--markdown');
+// With --readme the tables also go into README.md, between the counts markers.
+const printed = [];
+const log = console.log;
+console.log = (...a) => {
+  printed.push(a.join(' '));
+  log(...a);
+};
 const errors = [];
 const err = (c, msg) => errors.push(`${c.__file}:${c.__line}${c.id ? ` (${c.id})` : ''}: ${msg}`);
 
@@ -142,3 +151,10 @@ if (errors.length) {
   process.exit(1);
 }
 console.log(`ok: ${n} cases, ids unique, labels known, §-minimums of ${MIN} met, splits match src/`);
+if (readme) {
+  const file = path.join(here, 'README.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const block = printed.filter((l) => !l.startsWith('warning:') && !l.startsWith('ok:')).join('\n').trim();
+  const out = text.replace(/(<!-- counts:[^\n]*-->\n)[\s\S]*?(<!-- \/counts -->)/, `$1${block}\n$2`);
+  fs.writeFileSync(file, out);
+}
