@@ -214,7 +214,7 @@ const cases = [];
 // and the test split measures frames nobody tuned on, not just new digits.
 function add(kind, expect, forbid, account, frame, text, gen) {
   cases.push({
-    text,
+    text: text[0].toUpperCase() + text.slice(1),
     platform: pick(PLATFORMS),
     account: CITY[account],
     expect,
