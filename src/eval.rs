@@ -65,10 +65,10 @@ struct Labels {
 }
 
 impl Case {
-    /// The labels of one JSON line (the draft's own fields are ignored here). `line` is
-    /// 1-based and names the case when it has no `id`. Without `kind`, a case that expects
+    /// The labels of one JSON line (the draft's own fields are ignored here). `at` (file and
+    /// line) names the case when it has no `id`. Without `kind`, a case that expects
     /// something is a violation, else clean.
-    pub fn from_json(json: &str, line: usize) -> Result<Case, String> {
+    pub fn from_json(json: &str, at: &str) -> Result<Case, String> {
         let l: Labels = serde_json::from_str(json).map_err(|e| e.to_string())?;
         for (field, labels) in [
             ("expect", &l.expect),
@@ -95,7 +95,7 @@ impl Case {
             return Err("kind: a violation must expect a section".into());
         }
         Ok(Case {
-            id: l.id.unwrap_or_else(|| format!("line {line}")),
+            id: l.id.unwrap_or_else(|| at.to_string()),
             kind,
             expect: l.expect,
             forbid_any: l.forbid.iter().any(|f| f == "*"),
@@ -558,7 +558,7 @@ mod tests {
     use crate::verdict::AccountView;
 
     fn case(json: &str) -> Case {
-        Case::from_json(json, 1).unwrap()
+        Case::from_json(json, "f.jsonl: line 1").unwrap()
     }
 
     fn finding(rule: &'static str, section: &'static str) -> Finding {
@@ -697,13 +697,16 @@ mod tests {
 
     #[test]
     fn unknown_labels_and_kinds_are_errors() {
-        let e = Case::from_json(r#"{"expect":["6.2.2"]}"#, 3).unwrap_err();
+        let e = Case::from_json(r#"{"expect":["6.2.2"]}"#, "").unwrap_err();
         assert!(e.contains("expect: unknown label \"6.2.2\""), "{e}");
-        assert!(Case::from_json(r#"{"expect":["*"]}"#, 1).is_err());
-        assert!(Case::from_json(r#"{"kind":"nice"}"#, 1).is_err());
-        assert!(Case::from_json(r#"{"kind":"violation"}"#, 1).is_err());
+        assert!(Case::from_json(r#"{"expect":["*"]}"#, "").is_err());
+        assert!(Case::from_json(r#"{"kind":"nice"}"#, "").is_err());
+        assert!(Case::from_json(r#"{"kind":"violation"}"#, "").is_err());
         let c = case(r#"{"expect":["sexual-content"]}"#);
-        assert_eq!((c.kind, c.id.as_str()), (Kind::Violation, "line 1"));
+        assert_eq!(
+            (c.kind, c.id.as_str()),
+            (Kind::Violation, "f.jsonl: line 1")
+        );
     }
 
     #[test]

@@ -262,6 +262,17 @@ fn eval_names_each_bad_line_and_exits_2() {
     assert!(String::from_utf8(out.stdout)
         .unwrap()
         .starts_with("1 cases:"));
+
+    // Cases without an id are named by file and line, so two files never collide.
+    let a = corpus("a.jsonl", &[r#"{"text": "nice day", "expect": ["6.2.8"]}"#]);
+    let b = corpus("b.jsonl", &[r#"{"text": "nice day", "expect": ["6.2.8"]}"#]);
+    let out = postguard(&["eval", a.to_str().unwrap(), b.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains(&format!("  {}: line 1  6.2.8", b.display())),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -304,14 +304,14 @@ fn eval(
             Err(e) => return fail(&format!("{}: {e}", file.display())),
         };
         for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            let at = format!("{}: line {}", file.display(), n + 1);
             let case = match draft_line(line, n) {
                 None => continue,
                 Some(Err(e)) => Err(e),
-                Some(Ok((draft, l))) => eval::Case::from_json(l, n + 1)
+                Some(Ok((draft, l))) => eval::Case::from_json(l, &at)
                     .map(|c| (c, draft))
                     .map_err(|e| format!("line {}: {e}", n + 1)),
             };
-            let at = format!("{}: line {}", file.display(), n + 1);
             match case {
                 Ok((c, _)) if seen.contains_key(&c.id) => {
                     bad.push(format!("{at}: id {:?} is also at {}", c.id, seen[&c.id]))
