@@ -10,6 +10,7 @@ pub mod context;
 pub mod deploy;
 pub mod digits;
 pub mod engine;
+pub mod eval;
 pub mod evasion;
 pub mod lexicon;
 pub mod links;

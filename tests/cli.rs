@@ -142,3 +142,151 @@ fn check_with_a_custom_policy_and_with_a_broken_one() {
         .unwrap()
         .contains("springfield.json"));
 }
+
+/// A labelled corpus file for `postguard eval` (tests/corpus/README.md), one case a line.
+fn corpus(name: &str, lines: &[&str]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("postguard-cli-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, lines.join("\n")).unwrap();
+    p
+}
+
+const CITY: &str =
+    r#""platform": "x", "account": {"handle": "@CityofWestAllis", "name": "City of West Allis"}"#;
+
+#[test]
+fn eval_scores_each_section_and_fails_under_a_minimum() {
+    let hit = format!(
+        r#"{{"id": "v-1", "kind": "violation", "text": "so hungover lol, my kids are wild", {CITY}, "expect": ["6.4"], "forbid": ["*"]}}"#
+    );
+    // Nothing on a plain post can be a DM without a City address: a sure miss.
+    let miss = r#"{"id": "v-2", "kind": "violation", "text": "nice day", "expect": ["6.2.8"], "forbid": ["*"]}"#;
+    let alarm = format!(
+        r#"{{"id": "c-1", "kind": "clean", "text": "so hungover lol, my kids are wild", {CITY}, "expect": [], "forbid": ["*"]}}"#
+    );
+    let clean = r#"{"id": "c-2", "kind": "clean", "text": "nice day", "forbid": ["*"]}"#;
+    let file = corpus("small.jsonl", &[&hit, miss, &alarm, clean, ""]);
+    let f = file.to_str().unwrap();
+
+    let out = postguard(&["eval", f], "");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.starts_with("4 cases: 2 clean, 2 violations, 0 near-misses"),
+        "{stdout}"
+    );
+    // §6.4: one hit, one false alarm; §6.2.8: one miss.
+    assert!(
+        stdout.contains("\n6.4           0.500   1.000  0.667        1     1    1    0\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\n6.2.8             -   0.000      -        1     0    0    1\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("false alarms, clean drafts:   50.0% (1 of 2)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("verdict accuracy:             50.0% (2 of 4)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  v-2  6.2.8  \"nice day\"  found: nothing"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  c-1  clean  6.4 city-account-personal-context"),
+        "{stdout}"
+    );
+
+    let out = postguard(
+        &["eval", f, "--min-precision", "0.5", "--min-recall", "0.5"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        ["FAIL: §6.2.8 recall 0.000 is under --min-recall 0.5 (tp 0, fp 0, fn 1)"]
+    );
+    let out = postguard(&["eval", f, "--max-false-alarms", "0.4"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("false alarms on clean drafts 0.500"));
+
+    let out = postguard(&["eval", f, "--json", "--min-precision", "0.6"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cases"], 4);
+    assert_eq!(
+        v["false_alarms"]["clean"],
+        serde_json::json!({"hits": 1, "of": 2})
+    );
+    assert_eq!(v["misses"][0]["id"], "v-2");
+    assert!(v["failures"][0]
+        .as_str()
+        .unwrap()
+        .contains("§6.4 precision 0.500"));
+}
+
+#[test]
+fn eval_names_each_bad_line_and_exits_2() {
+    let file = corpus(
+        "bad.jsonl",
+        &[
+            r#"{"id": "a", "text": "nice day", "forbid": ["*"]}"#,
+            "not json",
+            r#"{"id": "b", "text": "nice day", "expect": ["6.2.2"]}"#,
+            r#"{"id": "a", "text": "nice day"}"#,
+            r#"{"id": "c", "text": 5}"#,
+        ],
+    );
+    let out = postguard(&["eval", file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let f = file.display();
+    for want in [
+        format!("{f}: line 2: "),
+        format!("{f}: line 3: expect: unknown label \"6.2.2\""),
+        format!("{f}: line 4: id \"a\" is also at {f}: line 1"),
+        format!("{f}: line 5: "),
+        "FAIL: 4 bad input line(s)".to_string(),
+    ] {
+        assert!(stderr.contains(&want), "{want}\n{stderr}");
+    }
+    // The good line is still scored.
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .starts_with("1 cases:"));
+
+    // Cases without an id are named by file and line, so two files never collide.
+    let a = corpus("a.jsonl", &[r#"{"text": "nice day", "expect": ["6.2.8"]}"#]);
+    let b = corpus("b.jsonl", &[r#"{"text": "nice day", "expect": ["6.2.8"]}"#]);
+    let out = postguard(&["eval", a.to_str().unwrap(), b.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains(&format!("  {}: line 1  6.2.8", b.display())),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn eval_reads_every_corpus_split() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/");
+    let files = ["train", "dev", "test"].map(|s| format!("{dir}{s}.jsonl"));
+    let mut args = vec!["eval", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = postguard(&args, "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["cases"].as_u64().unwrap() >= 2000, "{}", v["cases"]);
+}

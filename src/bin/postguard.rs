@@ -31,6 +31,32 @@ enum Command {
         #[arg(long)]
         policy: Option<PathBuf>,
     },
+    /// Score the engine on labelled drafts (tests/corpus/README.md): per section precision,
+    /// recall and F1, false alarms, verdict accuracy, and every miss. Exits 1 when a minimum
+    /// fails, 2 on a bad input line.
+    Eval {
+        /// Labelled JSON lines: a `check --jsonl` draft plus id, kind, expect, forbid, allow.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// A policy file to use instead of the embedded default.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Fail when any section's precision is under this (0 to 1).
+        #[arg(long)]
+        min_precision: Option<f64>,
+        /// Fail when any section's recall is under this (0 to 1).
+        #[arg(long)]
+        min_recall: Option<f64>,
+        /// Fail when more than this share of clean drafts raise a false alarm.
+        #[arg(long)]
+        max_false_alarms: Option<f64>,
+        /// Fail when more than this share of near-misses raise a false alarm.
+        #[arg(long)]
+        max_near_miss_false_alarms: Option<f64>,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Work with policy files.
     Policy {
         #[command(subcommand)]
@@ -74,13 +100,33 @@ enum PolicyCommand {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Check { policy, .. } => {
-            let engine = match policy.as_deref().map(load).transpose() {
-                Ok(p) => Engine::new(p.unwrap_or_else(Policy::west_allis)),
+            let engine = match engine(policy.as_deref()) {
+                Ok(e) => e,
                 Err(e) => return fail(&e),
             };
             match check_lines(&engine, io::stdin().lock(), io::stdout().lock()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&format!("postguard: {e}")),
+            }
+        }
+        Command::Eval {
+            files,
+            policy,
+            min_precision,
+            min_recall,
+            max_false_alarms,
+            max_near_miss_false_alarms,
+            json,
+        } => {
+            let floors = postguard::eval::Floors {
+                min_precision,
+                min_recall,
+                max_false_alarms_clean: max_false_alarms,
+                max_false_alarms_near_miss: max_near_miss_false_alarms,
+            };
+            match engine(policy.as_deref()) {
+                Ok(engine) => eval(&engine, &files, &floors, json),
+                Err(e) => fail(&e),
             }
         }
         Command::Policy {
@@ -199,23 +245,110 @@ fn load(path: &Path) -> Result<Policy, String> {
     })
 }
 
+/// The engine for the embedded policy, or for the policy file given.
+fn engine(policy: Option<&Path>) -> Result<Engine, String> {
+    Ok(Engine::new(
+        policy
+            .map(load)
+            .transpose()?
+            .unwrap_or_else(Policy::west_allis),
+    ))
+}
+
+/// Line `n` (0-based) of a `check --jsonl` input as a draft, with the line's text; None for
+/// a blank line. The error names the line. `eval` reads its cases through this too, so a
+/// case is checked exactly as `check --jsonl` would check it.
+fn draft_line(line: &[u8], n: usize) -> Option<Result<(Draft, &str), String>> {
+    // Invalid UTF-8 is that line's problem, not the whole run's.
+    match std::str::from_utf8(line) {
+        Ok(l) if l.trim().is_empty() => None,
+        Ok(l) => Some(
+            serde_json::from_str::<Draft>(l)
+                .map(|d| (d, l))
+                .map_err(|e| format!("line {}: {e}", n + 1)),
+        ),
+        Err(e) => Some(Err(format!("line {}: not UTF-8: {e}", n + 1))),
+    }
+}
+
 fn check_lines(engine: &Engine, input: impl BufRead, output: impl Write) -> io::Result<()> {
     let mut out = BufWriter::new(output);
     for (n, line) in input.split(b'\n').enumerate() {
-        let line = line?;
-        // Invalid UTF-8 is that line's problem, not the whole run's.
-        let answer = match std::str::from_utf8(&line) {
-            Ok(l) if l.trim().is_empty() => continue,
-            Ok(l) => match serde_json::from_str::<Draft>(l) {
-                Ok(draft) => {
-                    serde_json::to_value(engine.evaluate(&draft)).expect("verdicts serialize")
-                }
-                Err(e) => serde_json::json!({"error": format!("line {}: {e}", n + 1)}),
-            },
-            Err(e) => serde_json::json!({"error": format!("line {}: not UTF-8: {e}", n + 1)}),
+        let answer = match draft_line(&line?, n) {
+            None => continue,
+            Some(Ok((draft, _))) => {
+                serde_json::to_value(engine.evaluate(&draft)).expect("verdicts serialize")
+            }
+            Some(Err(e)) => serde_json::json!({ "error": e }),
         };
         serde_json::to_writer(&mut out, &answer)?;
         out.write_all(b"\n")?;
     }
     out.flush()
+}
+
+/// `postguard eval`: checks every case as `check --jsonl` would, then scores and prints.
+fn eval(
+    engine: &Engine,
+    files: &[PathBuf],
+    floors: &postguard::eval::Floors,
+    json: bool,
+) -> ExitCode {
+    use postguard::eval;
+    let mut pairs = Vec::new();
+    let mut bad = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    for file in files {
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => return fail(&format!("{}: {e}", file.display())),
+        };
+        for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            let at = format!("{}: line {}", file.display(), n + 1);
+            let case = match draft_line(line, n) {
+                None => continue,
+                Some(Err(e)) => Err(e),
+                Some(Ok((draft, l))) => eval::Case::from_json(l, &at)
+                    .map(|c| (c, draft))
+                    .map_err(|e| format!("line {}: {e}", n + 1)),
+            };
+            match case {
+                Ok((c, _)) if seen.contains_key(&c.id) => {
+                    bad.push(format!("{at}: id {:?} is also at {}", c.id, seen[&c.id]))
+                }
+                Ok((c, draft)) => {
+                    seen.insert(c.id.clone(), at);
+                    let verdict = engine.evaluate(&draft);
+                    pairs.push((c, verdict));
+                }
+                Err(e) => bad.push(format!("{}: {e}", file.display())),
+            }
+        }
+    }
+    let report = eval::score(&pairs);
+    let mut failures = eval::failures(&report, floors);
+    if !bad.is_empty() {
+        failures.push(format!(
+            "FAIL: {} bad input line(s); the scores leave them out",
+            bad.len()
+        ));
+    }
+    let text = if json {
+        let mut v = serde_json::to_value(&report).expect("reports serialize");
+        v["failures"] = failures.clone().into();
+        v["errors"] = bad.clone().into();
+        format!("{v}\n")
+    } else {
+        eval::render(&report)
+    };
+    // A closed pipe (`| head`) is the reader's choice, not an error worth a panic.
+    let _ = io::stdout().lock().write_all(text.as_bytes());
+    for e in bad.iter().chain(&failures) {
+        eprintln!("{e}");
+    }
+    match (bad.is_empty(), failures.is_empty()) {
+        (false, _) => ExitCode::from(2),
+        (true, false) => ExitCode::FAILURE,
+        (true, true) => ExitCode::SUCCESS,
+    }
 }
