@@ -22,15 +22,15 @@ const PostGuardAsk = (() => {
   /** Tells the popup what went wrong; whatever was held has been let through. */
   const report = (err) => {
     console.warn('PostGuard:', err.message);
-    ask({ type: 'status', problem: err.message }).catch(() => {});
+    ask({ type: PostGuardProtocol.status, problem: err.message }).catch(() => {});
   };
 
   let site = null;
   /** This page's site adapter (by host, else by page structure), or null. */
   const adapter = () =>
     (site ??= (async () => {
-      const byHost = await ask({ type: 'adapter', host: location.hostname });
-      return byHost ?? (await ask({ type: 'detectable' })).find(PostGuardAdapter.detect) ?? null;
+      const byHost = await ask({ type: PostGuardProtocol.adapter, host: location.hostname });
+      return byHost ?? (await ask({ type: PostGuardProtocol.detectable })).find(PostGuardAdapter.detect) ?? null;
     })().catch((err) => {
       console.warn('PostGuard is off on this page:', err.message);
       return null;

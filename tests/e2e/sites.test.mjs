@@ -278,7 +278,7 @@ describe('sites × surfaces × editors', { concurrency: false }, () => {
     assert.deepEqual(log.filter((m) => m.type === 'adapter-status').map(({ platform, strategy }) => ({ platform, strategy })),
       [{ platform: 'nextdoor', strategy: 'generic' }]);
     const popup = await h.context.newPage();
-    await popup.goto(new URL('popup.html', h.sw.url()).href);
+    await popup.goto(new URL('/pages/popup.html', h.sw.url()).href);
     const line = popup.locator('#adapter-status');
     await line.waitFor();
     assert.match(await line.innerText(), /^On nextdoor\.com, PostGuard recognised the composer only by generic guesses/);

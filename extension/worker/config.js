@@ -2,7 +2,7 @@
 // configuration, the last good one when IT's is broken; see src/policy/layers.rs). This file
 // only reads storage, persists what the engine says to keep, and notices when IT changes
 // the configuration, so a new policy applies without reinstalling.
-import { resolvePolicy } from './pkg/postguard.js';
+import { resolvePolicy } from '../pkg/postguard.js';
 
 let current = null; // Promise<{guard, source, errors, managed, lastGood}>
 const listeners = [];
