@@ -30,8 +30,15 @@
  * @property {{path: string, reason: string}[]} errors  what is wrong with IT's configuration
  * @property {?object} managed  IT's managed configuration as read, or null
  * @property {?object} last_good  the last managed configuration that validated, or null
- * @typedef {PolicyState & {user: ?object, recent: object[], delivery: ?object, last_problem: ?object,
- *   generic_hosts: string[], site: ?object}} State  what the options page and popup draw
+ * @typedef {object} State  what the options page and popup draw (src/wasm/pages.rs State)
+ * @property {PolicyState} in_force  the pages show this; they never apply the layers themselves
+ * @property {?{email: ?string, name: ?string, title: ?string}} user  the employee's stored identity
+ * @property {object[]} recent  recent findings (src/records.rs Recent)
+ * @property {?{failures: number, last_error: ?string, next_at: ?number}} delivery  failing sends to IT
+ * @property {?{problem: string, url: string, at: number}} last_problem  the last `status` a tab sent
+ * @property {string[]} generic_hosts  hosts where a composer matched only the generic fallback
+ * @property {?{host: string, adapter: boolean, platform: ?string, connected: boolean, generic: boolean}} site
+ *   the popup's tab
  */
 
 globalThis.PostGuardProtocol = Object.freeze({

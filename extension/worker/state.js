@@ -5,7 +5,7 @@ import '../protocol.js';
 
 const M = globalThis.PostGuardProtocol;
 
-let inForce; // () => Promise<{guard, policy, source, errors}>
+let inForce; // () => Promise<{guard, policy, source, errors, managed, lastGood}>
 
 export function setupState(policyInForce) {
   inForce = policyInForce;
@@ -35,7 +35,7 @@ chrome.tabs.onUpdated.addListener((id, change) => {
 
 export const stateHandlers = {
   async [M.state]({ tab: tabId }) {
-    const [{ managed, lastGood }, local, session] = await Promise.all([
+    const [{ policy, source, errors, managed, lastGood }, local, session] = await Promise.all([
       inForce(),
       chrome.storage.local.get(['user', 'recent', 'delivery']),
       chrome.storage.session.get(['lastProblem', 'adapterStatus', 'tabs']),
@@ -43,8 +43,8 @@ export const stateHandlers = {
     const adapterStatus = session.adapterStatus ?? {};
     const tab = tabId === null || tabId === undefined ? null : session.tabs?.[tabId];
     return {
-      managed,
-      last_good: lastGood,
+      // The layers as this worker resolved them (worker/config.js); the pages do not resolve.
+      in_force: { policy, source, errors, managed, last_good: lastGood },
       user: local.user ?? null,
       recent: local.recent ?? [],
       delivery: local.delivery ?? null,
