@@ -1,6 +1,7 @@
-// Messaging for the content-script features that are not about drafts (actions.js,
-// reminder.js, password-alert.js): ask the background, with a timeout, and find this site's
-// adapter once. The background only answers our own scripts; pages cannot message it.
+// Messaging for every content script on a social site (main.js for drafts, actions.js,
+// reminder.js, password-alert.js): ask the background with a timeout, report a problem for the
+// popup, and find this site's adapter once. Message types come from protocol.js. The
+// background only answers our own scripts; web pages cannot message it.
 'use strict';
 
 const PostGuardAsk = (() => {

@@ -45,8 +45,9 @@ async function draftFor(probe, timeout = 4000) {
 
 /**
  * A person pauses before pressing Post: by then the engine has judged the draft. Under heavy
- * CPU load the first answer can exceed the content script's 1.5 s engine timeout, and then
- * PostGuard rightly lets the post through; waiting here keeps that out of these tests.
+ * CPU load the first answer can exceed the content script's engine timeout (4 s, TIMEOUT_MS in
+ * content/ask.js), and then PostGuard rightly lets the post through; waiting here keeps that
+ * out of these tests.
  */
 async function settled(text) {
   await draftFor(text);

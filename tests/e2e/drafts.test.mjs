@@ -1,5 +1,7 @@
-// End-to-end scenarios for the PostGuard extension on the fixture sites (see fixtures.test.mjs for
-// the fixtures themselves). Needs a built extension: dist/chrome, or POSTGUARD_DIST.
+// A draft end to end, on the X and Facebook fixtures: the City-account badge, the panel and its
+// choices (Post anyway, the signature fix, Edit), a personal account posting untouched, and the
+// §7.0 record of a City post (see fixtures.test.mjs for the fixtures themselves). Needs a built
+// extension: dist/chrome, or POSTGUARD_DIST.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
