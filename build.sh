@@ -36,7 +36,8 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, "", $0); p
 WB="$TOOLS/bin/wasm-bindgen"
 if [ ! -x "$WB" ] || [ "$("$WB" --version | awk '{print $2}')" != "$WB_VERSION" ]; then
   say "installing wasm-bindgen-cli $WB_VERSION into $TOOLS (about 2 minutes, once)"
-  # No --locked: its lockfile pins a crate the registry mirror lacks (TOOLCHAIN.md).
+  # No --locked: wasm-bindgen-cli's own lockfile pins a crate version that the registry
+  # mirror of this build machine lacks; resolving afresh works.
   cargo install --quiet --root "$TOOLS" wasm-bindgen-cli --version "=$WB_VERSION"
 fi
 
@@ -84,15 +85,27 @@ wasm_package() { # feature, output dir
 }
 wasm_package worker "$OUT/pkg"
 wasm_package pages "$OUT/pkg-pages"
-# The background loads adapters by this index, so adding a site is adding a JSON file.
-(cd extension/sites && ls ./*.json | sed 's|^\./||' | node -e '
-  const files = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean).sort();
-  process.stdout.write(JSON.stringify(files) + "\n");') > "$OUT/sites/index.json"
+# Site facts live in extension/sites/*.json alone, so adding a site is adding a JSON file: the
+# background loads adapters by sites/index.json, and the content scripts run on exactly the
+# adapters' hosts (the first content_scripts entry's matches; tests/e2e/package.test.mjs checks).
+node - "$OUT" <<'JS'
+const fs = require('fs');
+const out = process.argv[2];
+const files = fs.readdirSync('extension/sites').filter((f) => f.endsWith('.json')).sort();
+fs.writeFileSync(`${out}/sites/index.json`, JSON.stringify(files) + '\n');
+const hosts = files.flatMap((f) => JSON.parse(fs.readFileSync(`extension/sites/${f}`, 'utf8')).hosts ?? []);
+const m = JSON.parse(fs.readFileSync(`${out}/manifest.json`, 'utf8'));
+const [sites] = m.content_scripts;
+if (!hosts.length || sites.matches.length) throw new Error('build.sh: the adapters name no host, or manifest.json lists some itself');
+sites.matches = [...new Set(hosts)].map((h) => `https://${h}/*`);
+fs.writeFileSync(`${out}/manifest.json`, JSON.stringify(m, null, 2) + '\n');
+JS
 
-# Firefox: the same files; its manifest differs only where Firefox needs it (TOOLCHAIN.md):
-# an event page instead of a service worker, the add-on id, and data_collection_permissions
-# (none: drafts never leave the browser, and records go only to an endpoint the City's own
-# IT configures). Chrome's "key" and minimum version mean nothing there.
+# Firefox: the same files; its manifest differs only where Firefox needs it: an event page
+# (background.scripts; Firefox's MV3 runs no background service worker), the add-on id, and
+# data_collection_permissions (none: drafts never leave the browser, and records go only to
+# an endpoint the City's own IT configures). Chrome's "key" and minimum version mean nothing
+# there.
 FF="$DIST/firefox"
 say "assembling $FF"
 rm -rf "$FF"

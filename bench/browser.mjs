@@ -171,7 +171,7 @@ async function tabHeap(h) {
 async function coldStart(h) {
   const id = new URL(h.sw.url()).host;
   const ext = await h.context.newPage();
-  await ext.goto(`chrome-extension://${id}/popup.html`);
+  await ext.goto(`chrome-extension://${id}/pages/popup.html`);
   const cdp = await h.context.newCDPSession(ext);
   const versions = new Map();
   cdp.on('ServiceWorker.workerVersionUpdated', (e) => e.versions.forEach((v) => versions.set(v.versionId, v)));

@@ -386,7 +386,7 @@ fn every_word_the_pages_use_is_in_english_and_spanish() {
         })
         .map(String::from)
         .collect();
-    for js in ["extension/pages.js", "extension/options.js"] {
+    for js in ["extension/pages/pages.js", "extension/pages/options.js"] {
         let text = std::fs::read_to_string(repo(js)).unwrap();
         for part in text.split("getMessage('").skip(1) {
             used.push(part.split('\'').next().unwrap().to_string());

@@ -39,9 +39,9 @@ test('the same source gives byte-identical Chrome and Firefox zips', async () =>
 test('the Firefox manifest is derived: event page, add-on id, data collection, no Chrome key', async () => {
   const chrome = JSON.parse(await readFile(path.join(dir, 'a/chrome/manifest.json'), 'utf8'));
   const firefox = JSON.parse(await readFile(path.join(dir, 'a/firefox/manifest.json'), 'utf8'));
-  assert.equal(chrome.background.service_worker, 'background.js');
+  assert.equal(chrome.background.service_worker, 'worker/background.js');
   assert.ok(chrome.key);
-  assert.deepEqual(firefox.background, { scripts: ['background.js'], type: 'module' });
+  assert.deepEqual(firefox.background, { scripts: ['worker/background.js'], type: 'module' });
   assert.equal(firefox.key, undefined);
   assert.equal(firefox.minimum_chrome_version, undefined);
   assert.equal(firefox.browser_specific_settings.gecko.id, 'postguard@westalliswi.gov');

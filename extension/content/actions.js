@@ -41,7 +41,7 @@
     const key = JSON.stringify(draft);
     if (asked?.el !== control.el || asked.key !== key) {
       const entry = { el: control.el, key, verdict: null };
-      entry.pending = ask({ type: 'evaluate', draft }).then((v) => (entry.verdict = v));
+      entry.pending = ask({ type: PostGuardProtocol.evaluate, draft }).then((v) => (entry.verdict = v));
       entry.pending.catch(() => {}); // handled where it is awaited
       asked = entry;
     }

@@ -1,6 +1,7 @@
-// Messaging for the content-script features that are not about drafts (actions.js,
-// reminder.js, password-alert.js): ask the background, with a timeout, and find this site's
-// adapter once. The background only answers our own scripts; pages cannot message it.
+// Messaging for every content script on a social site (main.js for drafts, actions.js,
+// reminder.js, password-alert.js): ask the background with a timeout, report a problem for the
+// popup, and find this site's adapter once. Message types come from protocol.js. The
+// background only answers our own scripts; web pages cannot message it.
 'use strict';
 
 const PostGuardAsk = (() => {
@@ -22,15 +23,15 @@ const PostGuardAsk = (() => {
   /** Tells the popup what went wrong; whatever was held has been let through. */
   const report = (err) => {
     console.warn('PostGuard:', err.message);
-    ask({ type: 'status', problem: err.message }).catch(() => {});
+    ask({ type: PostGuardProtocol.status, problem: err.message }).catch(() => {});
   };
 
   let site = null;
   /** This page's site adapter (by host, else by page structure), or null. */
   const adapter = () =>
     (site ??= (async () => {
-      const byHost = await ask({ type: 'adapter', host: location.hostname });
-      return byHost ?? (await ask({ type: 'detectable' })).find(PostGuardAdapter.detect) ?? null;
+      const byHost = await ask({ type: PostGuardProtocol.adapter, host: location.hostname });
+      return byHost ?? (await ask({ type: PostGuardProtocol.detectable })).find(PostGuardAdapter.detect) ?? null;
     })().catch((err) => {
       console.warn('PostGuard is off on this page:', err.message);
       return null;

@@ -31,7 +31,7 @@
     if (!kind) return null;
     if (!reportedGeneric) {
       reportedGeneric = true;
-      ask({ type: 'adapter-status', platform: site.platform, strategy: kind.strategy }).catch(() => {});
+      ask({ type: PostGuardProtocol.adapterStatus, platform: site.platform, strategy: kind.strategy }).catch(() => {});
     }
     return { el: path[0], ...kind };
   }
@@ -45,7 +45,7 @@
     if (!active) return null;
     const { el } = active;
     const draft = draftOf(el);
-    const verdict = await ask({ type: 'evaluate', draft });
+    const verdict = await ask({ type: PostGuardProtocol.evaluate, draft });
     if (active?.el === el && read(el) === draft.text) {
       latest = { text: draft.text, verdict };
       PostGuardPanel.setBadge(verdict.badge, el);
@@ -96,10 +96,15 @@
       });
   }
 
-  /** Tells the background a submit goes through: it keeps the record of City-account posts (§7.0). */
+  /**
+   * Tells the background a submit goes through: it keeps the record of City-account posts
+   * (§7.0), judging the exact text sent itself (so no verdict is sent along). A record that
+   * could not be kept is reported, so the popup shows the problem; the post still goes.
+   */
   function submitted(override) {
     if (!active?.el.isConnected) return;
-    ask({ type: 'submitted', draft: draftOf(active.el), verdict: latest.verdict, override }).catch(() => {});
+    ask({ type: PostGuardProtocol.submitted, draft: draftOf(active.el), override }).catch((err) =>
+      report(new Error(`the post went through, but its record (§7.0) may not have been kept: ${err.message}`)));
   }
 
   function send(resend, override = null) {

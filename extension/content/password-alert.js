@@ -24,7 +24,7 @@
     if (last?.value === value) return last.pending;
     const entry = { value, result: null };
     const context = { ...PostGuardAdapter.context(field, site, 'password', ''), field: 'password' };
-    entry.pending = ask({ type: 'password-check', value, context }).then((r) => (entry.result = r));
+    entry.pending = ask({ type: PostGuardProtocol.passwordCheck, value, context }).then((r) => (entry.result = r));
     checks.set(field, entry);
     return entry.pending;
   }

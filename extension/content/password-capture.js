@@ -10,7 +10,7 @@
     const field = [...(scope ?? document).querySelectorAll('input[type="password"]')].find((f) => f.value);
     if (!field || field.value === sent) return;
     sent = field.value;
-    chrome.runtime.sendMessage({ type: 'password-capture', password: field.value }).catch(() => {});
+    chrome.runtime.sendMessage({ type: PostGuardProtocol.passwordCapture, password: field.value }).catch(() => {});
   }
   // A form submission, and the signs of a sign-in that a script sends (no 'submit' event).
   window.addEventListener('submit', (e) => capture(e.target), true);

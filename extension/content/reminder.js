@@ -28,7 +28,7 @@
     if (ctx.account) return ctx;
     const deadline = performance.now() + SETTLE_MS; // a slow answer (engine starting) uses up the wait
     // No account is the case most likely reminded: if even it is not, no account found later will be.
-    if (!(await ask({ type: 'reminder', context: ctx, probe: true }, 15_000))) return null;
+    if (!(await ask({ type: PostGuardProtocol.reminder, context: ctx, probe: true }, 15_000))) return null;
     while (!named() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     return read();
   }
@@ -79,7 +79,7 @@
   try {
     // Nothing waits on this notice, so the engine may take its time to start.
     const ctx = await settled();
-    const reminder = ctx && (await ask({ type: 'reminder', context: ctx }, 15_000));
+    const reminder = ctx && (await ask({ type: PostGuardProtocol.reminder, context: ctx }, 15_000));
     if (reminder?.message) draw(reminder);
   } catch (err) {
     report(new Error(`could not check work time: ${err.message}`));

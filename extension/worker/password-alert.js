@@ -7,6 +7,10 @@
 // itself is never stored. On social sites (content/password-alert.js), what is typed into a
 // password field comes here; its last `length` characters are hashed the same way and
 // compared. The threat model is in README.md ("Password alert: threat model").
+import '../protocol.js';
+import { draftJson } from './draft.js';
+
+const M = globalThis.PostGuardProtocol;
 
 const ITERATIONS = 100_000; // about 50-100 ms per check: once per keystroke is fine
 const KEEP_BYTES = 4; // 32 bits: a chance match per keystroke is 1 in 4 billion, yet many
@@ -23,11 +27,11 @@ export async function passwordHash(password, salt, iterations = ITERATIONS, byte
   return hex(bits);
 }
 
-/** The `password-capture` and `password-check` handlers, given the background's engine and user. */
-export function passwordAlertHandlers({ engine, currentUser }) {
+/** The `password-capture` and `password-check` handlers, given the background's engine. */
+export function passwordAlertHandlers({ engine }) {
   return {
     /** From the sign-in page's script: the policy (Rust) decides whether this page counts. */
-    async 'password-capture'({ password }, sender) {
+    async [M.passwordCapture]({ password }, sender) {
       const g = await engine();
       const fromPage = sender.tab && sender.frameId === 0 && typeof password === 'string';
       if (!fromPage || !g.passwordCapture(sender.url, password.length)) return { stored: false };
@@ -45,13 +49,13 @@ export function passwordAlertHandlers({ engine, currentUser }) {
     },
 
     /** From a social site: does `value` end with the City password? If so, the engine's verdict. */
-    async 'password-check'({ value, context }, sender) {
+    async [M.passwordCheck]({ value, context }, sender) {
       const { cityPassword: p } = await chrome.storage.local.get('cityPassword');
       if (!sender.tab || !p || typeof value !== 'string' || value.length < p.length) return { match: false };
       const hash = await passwordHash(value.slice(-p.length), unhex(p.salt), p.iterations, p.bytes);
       if (hash !== p.hash) return { match: false };
-      const [g, user] = await Promise.all([engine(), currentUser()]);
-      return { match: true, verdict: JSON.parse(g.evaluate(JSON.stringify({ ...context, text: '', user, city_password: true }))) };
+      const [g, json] = await Promise.all([engine(), draftJson({ ...context, text: '' }, { city_password: true })]);
+      return { match: true, verdict: JSON.parse(g.evaluate(json)) };
     },
   };
 }

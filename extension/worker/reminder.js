@@ -2,6 +2,10 @@
 // and remembers, per site, the (policy-local) day it was last shown, so it comes once a day.
 // The engine gets the time explicitly, with the UTC offset of the policy's time zone at that
 // moment, which the browser's own time zone database (Intl) supplies.
+import '../protocol.js';
+import { draftJson } from './draft.js';
+
+const M = globalThis.PostGuardProtocol;
 
 /**
  * Minutes east of UTC of `timeZone` (IANA) at `now` (epoch ms); the computer's own zone when
@@ -30,13 +34,13 @@ async function clock() {
   return self?.installType === 'development' ? devClock : Date.now();
 }
 
-/** The `reminder` message handler, given the background's engine, user and adapter lookups. */
-export function reminderHandlers({ engine, currentUser, adapterFor }) {
+/** The `reminder` message handler, given the background's engine and adapter lookups. */
+export function reminderHandlers({ engine, adapterFor }) {
   let queue = Promise.resolve(); // one at a time, so two tabs opening together remind once
 
   /** The reminder due for this visit, recorded as shown; with `probe`, only whether one could be (not recorded). */
   async function due({ context, probe }, sender, now) {
-    const [g, user] = await Promise.all([engine(), currentUser()]);
+    const [g, json] = await Promise.all([engine(), draftJson({ ...context, text: '' })]);
     let offset;
     try {
       offset = offsetMinutes(g.workTimeZone(), now);
@@ -44,7 +48,7 @@ export function reminderHandlers({ engine, currentUser, adapterFor }) {
       console.warn(`PostGuard: time zone ${g.workTimeZone()}: ${err.message}; using this computer's`);
       offset = offsetMinutes(null, now);
     }
-    const reminder = JSON.parse(g.reminder(JSON.stringify({ ...context, user }), now, offset));
+    const reminder = JSON.parse(g.reminder(json, now, offset));
     if (!reminder) return null;
     const host = new URL(sender.url).hostname;
     const site = (await adapterFor(host))?.platform ?? host;
@@ -56,7 +60,7 @@ export function reminderHandlers({ engine, currentUser, adapterFor }) {
   }
 
   return {
-    async reminder(msg, sender) {
+    async [M.reminder](msg, sender) {
       const now = await clock(); // the time of the visit, not of the turn in the queue
       const answer = queue.then(() => due(msg, sender, now));
       queue = answer.catch(() => {});

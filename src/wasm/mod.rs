@@ -1,7 +1,9 @@
-//! The wasm-bindgen surface: conversions only, no policy logic.
+//! What the crate shows to JavaScript, as two WebAssembly modules built from it:
 //!
-//! Two modules are built from it: `worker` (the engine, records and configuration the
-//! service worker hosts) and `pages` (the options page and popup, which ask the worker).
+//! - `worker` (worker.rs): the engine, the layers of configuration and the record (§7.0)
+//!   for the service worker; conversions only, every decision is in the crate.
+//! - `pages` (pages.rs): the options page and the popup, drawn in Rust with web-sys and gloo
+//!   from what the worker answers; layout and events, no policy logic.
 
 use wasm_bindgen::prelude::*;
 

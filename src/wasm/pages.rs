@@ -1,12 +1,15 @@
 //! The options page and the popup, drawn with web-sys and gloo from what the background says.
-//! Layout only: who you are comes from `policy::layers::identity`, the record's exports from
-//! `records`, the report link from `report`; every word from `_locales` through the bridge.
+//! Layout only: the policy in force is the worker's (it applies the layers once, and the
+//! `state` message hands over the outcome), who you are comes from `policy::layers::identity`,
+//! the record's exports from `records`, the report link from `report`; every word from
+//! `_locales` through the bridge. The worker's answers become Rust types through
+//! serde-wasm-bindgen, straight from the JS objects.
 
 use crate::policy::User;
 use crate::policy::{layers, Policy};
 use crate::records::{self, Recent, Record};
 use gloo::events::EventListener;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,9 +20,9 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 extern "C" {
     /// What the page's script hands over: messaging, words and change events.
     pub type Bridge;
-    /// `chrome.runtime.sendMessage(JSON.parse(msg))`, answered as JSON text.
+    /// `chrome.runtime.sendMessage(msg)` for a message of the protocol (extension/protocol.js).
     #[wasm_bindgen(method, catch)]
-    fn ask(this: &Bridge, msg: String) -> Result<js_sys::Promise, JsValue>;
+    fn ask(this: &Bridge, msg: JsValue) -> Result<js_sys::Promise, JsValue>;
     /// `chrome.i18n.getMessage(key, subs)`.
     #[wasm_bindgen(method)]
     fn t(this: &Bridge, key: &str, subs: Vec<String>) -> String;
@@ -38,20 +41,32 @@ impl Clone for Bridge {
 }
 
 /// What `{type: 'state'}` answers.
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Deserialize)]
 struct State {
-    /// IT's managed configuration and the last good one, as the background read them; the
-    /// page applies the layers itself rather than be sent the whole policy.
-    managed: Option<serde_json::Value>,
-    last_good: Option<serde_json::Value>,
+    in_force: InForce,
+    #[serde(default)]
     user: Option<User>,
+    #[serde(default)]
     recent: Vec<Recent>,
+    #[serde(default)]
     delivery: Option<Delivery>,
+    #[serde(default)]
     last_problem: Option<Problem>,
     /// Hosts where a composer matched only the generic fallback.
+    #[serde(default)]
     generic_hosts: Vec<String>,
+    #[serde(default)]
     site: Option<Site>,
+}
+
+/// The policy in force and where it came from, as the worker resolved the layers
+/// (extension/worker/config.js); IT's raw configuration is not needed here.
+#[derive(Deserialize)]
+struct InForce {
+    policy: Policy,
+    source: layers::Source,
+    #[serde(default)]
+    errors: Vec<FieldErrorIn>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -140,8 +155,8 @@ impl Ui {
         e
     }
 
-    /// Asks the background; messages and answers cross as JSON text, so the WASM holds only
-    /// serde_json's code for them.
+    /// Asks the background. The message becomes a plain JS object (maps as objects, as
+    /// `sendMessage` needs) and the answer a Rust value, by serde-wasm-bindgen: no JSON text.
     async fn ask<T: serde::de::DeserializeOwned>(
         &self,
         msg: serde_json::Value,
@@ -150,12 +165,12 @@ impl Ui {
         struct Failure {
             error: String,
         }
-        let answer = JsFuture::from(self.bridge.ask(msg.to_string())?).await?;
-        let text = answer.as_string().unwrap_or_default();
-        if let Ok(Failure { error }) = serde_json::from_str(&text) {
+        let msg = msg.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+        let answer = JsFuture::from(self.bridge.ask(msg)?).await?;
+        if let Ok(Failure { error }) = serde_wasm_bindgen::from_value(answer.clone()) {
             return Err(JsError::new(&error).into());
         }
-        serde_json::from_str(&text).map_err(|e| JsError::new(&e.to_string()).into())
+        Ok(serde_wasm_bindgen::from_value(answer)?)
     }
 
     async fn state(&self, tab: Option<f64>) -> Result<State, JsValue> {
@@ -249,14 +264,6 @@ fn replace(root: &Element, content: &Element, doc: &Document) {
     }
 }
 
-fn resolve(state: &State) -> layers::Resolved {
-    layers::resolve(
-        state.managed.as_ref(),
-        state.last_good.as_ref(),
-        crate::rules::IDS,
-    )
-}
-
 /// A local date and time for an instant in ms.
 fn local_time(ms: f64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms));
@@ -272,7 +279,7 @@ fn instant(rfc3339_or_ms: &str, at: u64) -> String {
 }
 
 /// "Policy in force" block, shared by both pages.
-fn policy_block(ui: &Ui, resolved: &layers::Resolved, heading: &str) -> Element {
+fn policy_block(ui: &Ui, resolved: &InForce, heading: &str) -> Element {
     let policy = &resolved.policy;
     let section = ui.el("section", &[("aria-labelledby", "policy-h")]);
     section.add(&ui.text(heading, &[("id", "policy-h")], &ui.t("policyInForce")));
@@ -301,7 +308,7 @@ fn policy_block(ui: &Ui, resolved: &layers::Resolved, heading: &str) -> Element 
         );
         alert.add(&ui.text("p", &[], &ui.t("managedErrors")));
         let list = ui.el("ul", &[]);
-        for crate::policy::FieldError { path, reason } in &resolved.errors {
+        for FieldErrorIn { path, reason } in &resolved.errors {
             let li = ui.el("li", &[("data-path", path)]);
             li.add(&ui.text("code", &[], path));
             li.add_text(&format!(": {reason}"));
@@ -397,14 +404,14 @@ async fn draw_options(root: Element, bridge: Bridge) -> Result<(), JsValue> {
     let ui = Ui::new(&bridge);
     let state = ui.state(None).await?;
     let records: Vec<Record> = ui.ask(serde_json::json!({"type": "records"})).await?;
-    let resolved = resolve(&state);
+    let resolved = &state.in_force;
     let policy = resolved.policy.clone();
     let user = state.user.clone().unwrap_or_default();
     let me = layers::identity(&policy, &user);
 
     let main = ui.el("main", &[]);
     main.add(&ui.text("h1", &[], &ui.t("optionsTitle")));
-    main.add(&policy_block(&ui, &resolved, "h2"));
+    main.add(&policy_block(&ui, resolved, "h2"));
 
     // --- who you are -----------------------------------------------------------------
     let you = ui.el("section", &[("aria-labelledby", "you-h")]);
@@ -684,14 +691,14 @@ pub async fn popup_page(root: Element, bridge: Bridge) -> Result<(), JsValue> {
     let ui = Ui::new(&bridge);
     let tab = JsFuture::from(bridge.current_tab()?).await?.as_f64();
     let state = ui.state(tab).await?;
-    let resolved = resolve(&state);
+    let resolved = &state.in_force;
     let policy = resolved.policy.clone();
     let user = state.user.clone().unwrap_or_default();
     let me = layers::identity(&policy, &user);
 
     let main = ui.el("main", &[]);
     main.add(&ui.text("h1", &[], "PostGuard"));
-    main.add(&policy_block(&ui, &resolved, "h2"));
+    main.add(&policy_block(&ui, resolved, "h2"));
 
     let who = match (&me.name, &me.title, &me.email) {
         (_, _, None) => ui.t("youUnknown"),

@@ -107,6 +107,12 @@ impl Resolution {
         text(&self.inner.errors)
     }
 
+    /// The policy in force (JSON), for the pages to show: they ask the worker rather than
+    /// apply the layers again.
+    pub fn policy(&self) -> String {
+        text(&self.inner.policy)
+    }
+
     /// The managed configuration (JSON) to keep as the last good one; undefined: forget it.
     #[wasm_bindgen(js_name = lastGood)]
     pub fn last_good(&self) -> Option<String> {

@@ -113,7 +113,7 @@ export function browserPerFile({ prepare = async () => {} } = {}) {
     b.h = await launch();
     // Wait for the engine once (compiling the WASM takes seconds on a busy machine), so no
     // test's first submit meets a cold engine and is let through by design.
-    const page = await b.h.newPage(`chrome-extension://${new URL(b.h.sw.url()).host}/popup.html`);
+    const page = await b.h.newPage(`chrome-extension://${new URL(b.h.sw.url()).host}/pages/popup.html`);
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'evaluate', draft: { text: '' } }));
     await page.close();
   });

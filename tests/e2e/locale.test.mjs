@@ -17,14 +17,14 @@ after(() => h?.close());
 
 test('in Spanish: the options page, the popup and the extension name', { skip }, async () => {
   const id = new URL(h.sw.url()).host;
-  const options = await h.newPage(`chrome-extension://${id}/options.html`);
+  const options = await h.newPage(`chrome-extension://${id}/pages/options.html`);
   await options.locator('h1', { hasText: 'Opciones de PostGuard' }).waitFor();
   assert.equal(await options.title(), 'Opciones de PostGuard');
   assert.match(await options.evaluate(() => document.documentElement.lang), /^es/);
   assert.equal(await options.locator('label[for="user-email"]').textContent(), 'Correo de la Ciudad');
   assert.equal(await options.locator('#export-csv').textContent(), 'Exportar CSV');
   assert.match(await options.locator('#policy-source').textContent(), /^Origen: incluida en PostGuard/);
-  const popup = await h.newPage(`chrome-extension://${id}/popup.html`);
+  const popup = await h.newPage(`chrome-extension://${id}/pages/popup.html`);
   await popup.locator('#report', { hasText: 'Informar de uso no autorizado' }).waitFor();
   const href = await popup.locator('#report').getAttribute('href');
   assert.match(decodeURIComponent(href), /Uso no autorizado de una cuenta de redes sociales de City of West Allis/);

@@ -1,10 +1,12 @@
-// Checks on the built package that need no browser: the WASM size budget and the
-// permissions PostGuard asks for. Both are promises to the people who install it.
+// Checks on the built package that need no browser: the WASM size budget, the permissions
+// PostGuard asks for, and the hosts its content scripts run on. All are promises to the people
+// who install it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXTENSION_DIR as dist } from './harness.mjs';
 
 // The engine module the service worker loads sits in every employee's typing path.
@@ -34,4 +36,17 @@ test('permissions are minimal: no <all_urls>, tabs, webRequest or remote code', 
   // Only the WASM may be compiled; no remote script sources.
   assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
   assert.equal(m.externally_connectable, undefined, 'web pages must not be able to message the extension');
+});
+
+test("the content scripts run on exactly the adapters' hosts, and the sign-in page's script on its own", { skip }, () => {
+  const sites = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../extension/sites');
+  const hosts = readdirSync(sites).filter((f) => f.endsWith('.json'))
+    .flatMap((f) => JSON.parse(readFileSync(path.join(sites, f), 'utf8')).hosts ?? []);
+  const [content, signIn, ...rest] = manifest().content_scripts;
+  assert.deepEqual([...content.matches].sort(), [...new Set(hosts)].map((h) => `https://${h}/*`).sort(),
+    'dist/ is stale (run ./build.sh), or build.sh no longer writes the matches from extension/sites/*.json');
+  assert.ok(content.js.includes('content/main.js'));
+  assert.deepEqual(signIn.matches, ['https://login.westalliswi.gov/*']);
+  assert.deepEqual(signIn.js, ['protocol.js', 'content/password-capture.js']);
+  assert.deepEqual(rest, []);
 });

@@ -73,7 +73,7 @@ describe('PostGuard under stress', () => {
     const stopWorker = async () => {
       const id = new URL(b.h.sw.url()).host;
       const ext = await b.h.context.newPage();
-      await ext.goto(`chrome-extension://${id}/popup.html`);
+      await ext.goto(`chrome-extension://${id}/pages/popup.html`);
       const cdp = await b.h.context.newCDPSession(ext);
       const versions = [];
       cdp.on('ServiceWorker.workerVersionUpdated', (e) => versions.push(...e.versions));

@@ -34,7 +34,7 @@ const facebookMore = /^\/([\w.]+\/posts\/\d+|groups\/[\w.]+|messages\/t\/\d+|set
 const sites = {
   'x.com': {
     page: (p) => p === '/home' || p === '/settings/email' || /^\/\w+\/status\/\d+$/.test(p) ||
-      p === '/i/flow/login' || /^\/\w+$/.test(p), // login and profiles: behaviour.test.mjs
+      p === '/i/flow/login' || /^\/\w+$/.test(p), // login and profiles: actions-worktime-password.test.mjs
     html: shell('Home / X', 'react-root', 'x.js', 'x.css'),
     assets: ['x.js', 'x.css', 'x.js.map', 'x.css.map'],
   },

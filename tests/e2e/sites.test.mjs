@@ -45,8 +45,9 @@ async function draftFor(probe, timeout = 4000) {
 
 /**
  * A person pauses before pressing Post: by then the engine has judged the draft. Under heavy
- * CPU load the first answer can exceed the content script's 1.5 s engine timeout, and then
- * PostGuard rightly lets the post through; waiting here keeps that out of these tests.
+ * CPU load the first answer can exceed the content script's engine timeout (4 s, TIMEOUT_MS in
+ * content/ask.js), and then PostGuard rightly lets the post through; waiting here keeps that
+ * out of these tests.
  */
 async function settled(text) {
   await draftFor(text);
@@ -278,7 +279,7 @@ describe('sites × surfaces × editors', { concurrency: false }, () => {
     assert.deepEqual(log.filter((m) => m.type === 'adapter-status').map(({ platform, strategy }) => ({ platform, strategy })),
       [{ platform: 'nextdoor', strategy: 'generic' }]);
     const popup = await h.context.newPage();
-    await popup.goto(new URL('popup.html', h.sw.url()).href);
+    await popup.goto(new URL('/pages/popup.html', h.sw.url()).href);
     const line = popup.locator('#adapter-status');
     await line.waitFor();
     assert.match(await line.innerText(), /^On nextdoor\.com, PostGuard recognised the composer only by generic guesses/);

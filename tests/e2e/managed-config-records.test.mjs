@@ -128,7 +128,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
   }
 
   it('1. without IT configuration: the embedded policy; the employee sets name and title by keyboard', async () => {
-    const page = await open(extUrl('options.html'));
+    const page = await open(extUrl('pages/options.html'));
     await page.locator('#policy-source[data-source="embedded"]').waitFor();
     assert.equal(await page.locator('#policy-name').textContent(), 'City of West Allis Social Media Policy 1317');
     assert.equal(await page.locator('#policy-errors').count(), 0);
@@ -156,7 +156,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     await page.locator('#identity-note', { hasText: 'added to replies' }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'user-email');
 
-    const popup = await open(extUrl('popup.html'));
+    const popup = await open(extUrl('pages/popup.html'));
     await popup.locator('#identity', { hasText: 'Jane Doe, Communications Specialist (jdoe@westalliswi.gov)' }).waitFor();
     assert.equal(await popup.locator('#policy-source').getAttribute('data-source'), 'embedded');
     // No address configured: the report opens with no recipient, pre-filled.
@@ -166,7 +166,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
   });
 
   it('2. IT\'s configuration applies without reinstalling: directory identity, locked fields, report address', async () => {
-    const options = await open(extUrl('options.html'));
+    const options = await open(extUrl('pages/options.html'));
     await options.locator('#policy-source[data-source="embedded"]').waitFor();
     await setManagedPolicy({
       authorized_users: [{
@@ -189,7 +189,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     assert.match(await options.locator('#records-summary').textContent(), new RegExp(`sent to ${endpoint.url}`));
     assert.match(await options.locator('#report').getAttribute('href'), /^mailto:it-help@westalliswi\.gov\?subject=/);
 
-    const popup = await open(extUrl('popup.html'));
+    const popup = await open(extUrl('pages/popup.html'));
     await popup.locator('#identity', { hasText: 'Janet Doe, Public Information Officer' }).waitFor();
     assert.equal(await popup.locator('#policy-source').getAttribute('data-source'), 'managed');
     assert.match(await popup.locator('#accounts').textContent(), /x:CityofWestAllis/);
@@ -247,7 +247,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
   });
 
   it('4. the options page exports the record as CSV and JSON, and shows recent findings', async () => {
-    const page = await open(extUrl('options.html'));
+    const page = await open(extUrl('pages/options.html'));
     await page.locator('#records-summary', { hasText: '2 posts recorded' }).waitFor();
     await page.locator('#recent li[data-section="6.4"]').first().waitFor();
     assert.match(await page.locator('#recent .override').first().textContent(), /Reason: Storm closure notice/);
@@ -281,7 +281,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     assert.ok(Math.abs(alarm.scheduledTime - (delivery.next_at)) < 1000 && alarm.scheduledTime - Date.now() <= expected,
       `retry in ${alarm.scheduledTime - Date.now()} ms, expected about ${expected}`);
     assert.equal((await records()).filter((r) => r.delivered).length, 0);
-    const options = await open(extUrl('options.html'));
+    const options = await open(extUrl('pages/options.html'));
     await options.locator('#records-summary', { hasText: 'did not answer (HTTP 503)' }).waitFor();
 
     // IT's server is back. Chrome fires the alarm no sooner than 30 s for packed extensions; the
@@ -305,7 +305,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
 
   it('6. a broken value is reported with its path; the last good policy stays in force, across a restart', async () => {
     const good = JSON.parse(await readFile(POLICY_FILE, 'utf8'))['3rdparty'].extensions[TEST_ID];
-    const options = await open(extUrl('options.html'));
+    const options = await open(extUrl('pages/options.html'));
     await options.locator('#policy-source[data-source="managed"]').waitFor();
     await setManagedPolicy({ ...good, email_domains: ['westalliswi.gov', 'not a domain'], report_to: 'it help desk' });
     await options.locator('#policy-source[data-source="last_good"]').waitFor();
@@ -324,7 +324,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await cdp.detach();
-    const popup = await open(extUrl('popup.html')); // its messages start the worker again
+    const popup = await open(extUrl('pages/popup.html')); // its messages start the worker again
     await popup.locator('#policy-source[data-source="last_good"]').waitFor();
     assert.deepEqual(await popup.locator('#policy-errors li').evaluateAll((lis) => lis.map((li) => li.dataset.path)),
       ['email_domains[1]', 'report_to']);
@@ -342,9 +342,9 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     const tabs = await h.sw.evaluate(() => new Promise((r) => setTimeout(async () => r((await chrome.storage.session.get('tabs')).tabs), 500)));
     const id = Object.keys(tabs).find((k) => tabs[k].host === 'x.com');
     assert.ok(id, JSON.stringify(tabs));
-    const popup = await open(extUrl(`popup.html?tab=${id}`));
+    const popup = await open(extUrl(`pages/popup.html?tab=${id}`));
     await popup.locator('#site[data-status="active"]', { hasText: 'checking posts on x.com' }).waitFor();
-    const none = await open(extUrl('popup.html?tab=999999'));
+    const none = await open(extUrl('pages/popup.html?tab=999999'));
     await none.locator('#site[data-status="none"]').waitFor();
 
     const light = await none.evaluate(() => getComputedStyle(document.body).backgroundColor);

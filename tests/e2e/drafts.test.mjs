@@ -1,5 +1,7 @@
-// End-to-end scenarios for the PostGuard extension on the fixture sites (see fixtures.test.mjs for
-// the fixtures themselves). Needs a built extension: dist/chrome, or POSTGUARD_DIST.
+// A draft end to end, on the X and Facebook fixtures: the City-account badge, the panel and its
+// choices (Post anyway, the signature fix, Edit), a personal account posting untouched, and the
+// §7.0 record of a City post (see fixtures.test.mjs for the fixtures themselves). Needs a built
+// extension: dist/chrome, or POSTGUARD_DIST.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
@@ -105,5 +107,30 @@ describe('PostGuard end to end', () => {
     assert.equal(await panel(page).count(), 0);
     assert.equal(await page.locator('[data-postguard="badge"]').count(), 0);
     await expectPosted(page, [text]);
+  });
+
+  it('5. X post as a City account holding a lone UTF-16 surrogate: posted, and its §7.0 record kept', async () => {
+    await open(`${X}/home?${CITY}`, DRAFT);
+    await page.click(DRAFT);
+    await page.keyboard.type('Road closed on Greenfield Ave ');
+    // Half an emoji, as a page can hold (a cut paste): a lone high surrogate, which Rust strings cannot.
+    await page.evaluate(() => document.execCommand('insertText', false, 'today \uD83D'));
+    await page.waitForFunction(() => window.__editorText().endsWith('today \uD83D'));
+    await page.waitForTimeout(400); // the verdict for the current text is in
+    await page.click(X_BUTTON);
+    await page.waitForFunction(() => window.__posted.length === 1);
+    const sent = await page.evaluate(() => window.__posted[0].toWellFormed());
+    assert.ok(sent.endsWith('today \uFFFD'), sent);
+
+    // The record holds what was posted, the lone surrogate as U+FFFD (the same length).
+    let mine = [];
+    for (let i = 0; i < 20 && !mine.length; i++) {
+      await page.waitForTimeout(100);
+      mine = await b.h.sw.evaluate(async () => {
+        const all = await chrome.storage.local.get(null);
+        return Object.keys(all).filter((k) => k.startsWith('record:')).map((k) => all[k]).filter((r) => r.text.includes('Greenfield'));
+      });
+    }
+    assert.deepEqual(mine.map((r) => [r.text, r.account, r.platform]), [[sent, 'City of West Allis', 'x']]);
   });
 });

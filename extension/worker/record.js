@@ -3,19 +3,21 @@
 // short). The engine decides what is recorded, what may be deleted and what is still to
 // send (src/records.rs); this file stores, and POSTs to IT's endpoint only when IT set one,
 // retrying with backoff through chrome.alarms. Nothing is deleted before it is delivered.
-import { retryDelayMinutes } from './pkg/postguard.js';
+import '../protocol.js';
+import { retryDelayMinutes } from '../pkg/postguard.js';
+import { draftJson } from './draft.js';
+
+const M = globalThis.PostGuardProtocol;
 
 const PREFIX = 'record:';
 const RETRY = 'postguard-records-retry';
 const RETENTION = 'postguard-records-retention';
 
 let inForce; // () => Promise<{guard}>
-let user; // () => Promise<user|null>
 
-/** Wires the record to the policy in force, its changes, and the employee's identity. */
-export function setupRecord(policyInForce, onPolicyChange, currentUser) {
+/** Wires the record to the policy in force and its changes. */
+export function setupRecord(policyInForce, onPolicyChange) {
   inForce = policyInForce;
-  user = currentUser;
   onPolicyChange(housekeeping); // IT may just have set (or fixed) the endpoint
   chrome.alarms.get(RETENTION).then((a) => a ?? chrome.alarms.create(RETENTION, { periodInMinutes: 24 * 60 }));
 }
@@ -109,16 +111,21 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 });
 
 export const recordHandlers = {
-  /** A submit went through (content/main.js `send`). The engine judges the text again. */
-  async submitted({ draft, override }, sender) {
-    const [{ guard }, who] = await Promise.all([inForce(), user()]);
+  /**
+   * A submit went through (content/main.js `send`). The one judgement the record rests on is
+   * the engine's, here, of the exact text sent: the verdict the tab saw while typing may be
+   * for older text (a keystroke after the last check, a fix inserted under the panel), so the
+   * tab does not send it and nothing here would read it.
+   */
+  async [M.submitted]({ draft, override }, sender) {
+    const [{ guard }, json] = await Promise.all([inForce(), draftJson(draft)]);
     const submit = {
       id: crypto.randomUUID(),
       at: Date.now(),
       url: sender.url ?? sender.tab?.url ?? '',
       override: override ?? null,
     };
-    const { record, recent } = JSON.parse(guard.submitted(JSON.stringify({ ...draft, user: who }), JSON.stringify(submit)));
+    const { record, recent } = JSON.parse(guard.submitted(json, JSON.stringify(submit)));
     if (record) await chrome.storage.local.set({ [PREFIX + record.id]: record });
     if (recent) {
       const { recent: list = [] } = await chrome.storage.local.get('recent');
@@ -127,5 +134,5 @@ export const recordHandlers = {
     if (record) housekeeping();
     return { recorded: Boolean(record) };
   },
-  records: () => allRecords(),
+  [M.records]: () => allRecords(),
 };

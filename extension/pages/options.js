@@ -1,6 +1,6 @@
 // The options page: drawn by the engine's Rust code (src/wasm/pages.rs). This file only hands it
 // messaging, words from _locales and change events.
-import init, { optionsPage } from './pkg-pages/postguard.js';
+import init, { optionsPage } from '../pkg-pages/postguard.js';
 import { bridge, showFailure } from './pages.js';
 
 const app = document.getElementById('app');

@@ -1,11 +1,18 @@
 // What the options page and the popup hand to the Rust code that draws them.
+import '../protocol.js';
+
 document.documentElement.lang = chrome.i18n.getUILanguage();
+const TYPES = new Set(Object.values(globalThis.PostGuardProtocol));
 
 /** Messaging, words and change events; `areas`: storage areas whose changes redraw the page. */
 export function bridge({ areas }) {
   return {
-    // Messages and answers cross to the Rust side as JSON text.
-    ask: async (msg) => JSON.stringify((await chrome.runtime.sendMessage(JSON.parse(msg))) ?? null),
+    // Messages and answers cross to the Rust side as JS objects (serde-wasm-bindgen there); only
+    // the protocol's messages are sent.
+    async ask(msg) {
+      if (!TYPES.has(msg?.type)) throw new Error(`not a PostGuard message: ${msg?.type}`);
+      return (await chrome.runtime.sendMessage(msg)) ?? null;
+    },
     t: (key, subs) => chrome.i18n.getMessage(key, subs),
     onChange: (callback) =>
       chrome.storage.onChanged.addListener((_changes, area) => {

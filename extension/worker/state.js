@@ -1,8 +1,11 @@
 // What the options page and the popup show, gathered for them: the policy in force and where
 // it came from, the employee's identity, recent findings, and the adapter status of a tab.
 // The pages draw it with the engine's Rust code (src/wasm/pages.rs).
+import '../protocol.js';
 
-let inForce; // () => Promise<{guard, policy, source, errors}>
+const M = globalThis.PostGuardProtocol;
+
+let inForce; // () => Promise<{guard, policy, source, errors, managed, lastGood}>
 
 export function setupState(policyInForce) {
   inForce = policyInForce;
@@ -31,8 +34,8 @@ chrome.tabs.onUpdated.addListener((id, change) => {
 });
 
 export const stateHandlers = {
-  async state({ tab: tabId }) {
-    const [{ managed, lastGood }, local, session] = await Promise.all([
+  async [M.state]({ tab: tabId }) {
+    const [{ policy, source, errors, managed, lastGood }, local, session] = await Promise.all([
       inForce(),
       chrome.storage.local.get(['user', 'recent', 'delivery']),
       chrome.storage.session.get(['lastProblem', 'adapterStatus', 'tabs']),
@@ -40,8 +43,8 @@ export const stateHandlers = {
     const adapterStatus = session.adapterStatus ?? {};
     const tab = tabId === null || tabId === undefined ? null : session.tabs?.[tabId];
     return {
-      managed,
-      last_good: lastGood,
+      // The layers as this worker resolved them (worker/config.js); the pages do not resolve.
+      in_force: { policy, source, errors, managed, last_good: lastGood },
       user: local.user ?? null,
       recent: local.recent ?? [],
       delivery: local.delivery ?? null,
@@ -51,7 +54,7 @@ export const stateHandlers = {
     };
   },
   /** The options page saves the employee's own layer; the engine says what IT allows. */
-  async 'save-user'({ user }) {
+  async [M.saveUser]({ user }) {
     const { guard } = await inForce();
     const answer = JSON.parse(guard.userLayer(JSON.stringify(user ?? {})));
     if (answer.errors) return { errors: answer.errors };
@@ -60,7 +63,7 @@ export const stateHandlers = {
     await chrome.storage.local.set({ user: { ...old, email, name, title } });
     return { ok: true };
   },
-  async 'open-options'() {
+  async [M.openOptions]() {
     await chrome.runtime.openOptionsPage();
     return { ok: true };
   },

@@ -1,13 +1,17 @@
 // The background service worker: hosts the engine (Rust compiled to WebAssembly) and
-// answers the content scripts. WASM cannot start in content scripts on strict-CSP sites
-// such as x.com, so this is the only place the policy runs for pages.
-import init from './pkg/postguard.js';
+// answers the content scripts and pages. WASM cannot start in content scripts on strict-CSP
+// sites such as x.com, so this is the only place the policy runs for pages.
+import '../protocol.js';
+import init from '../pkg/postguard.js';
 import { policyInForce, onPolicyChange } from './config.js';
+import { draftJson } from './draft.js';
 import { setupRecord, recordHandlers } from './record.js';
 import { setupState, stateHandlers, noteTab } from './state.js';
-import { reminderHandlers } from './worker/reminder.js';
-import { passwordAlertHandlers } from './worker/password-alert.js';
-import './worker/hosts.js'; // content scripts on hosts the user granted from the popup (Mastodon)
+import { reminderHandlers } from './reminder.js';
+import { passwordAlertHandlers } from './password-alert.js';
+import './hosts.js'; // content scripts on hosts the user granted from the popup (Mastodon)
+
+const M = globalThis.PostGuardProtocol;
 
 // Top-level await is not allowed in service workers: start now, await in listeners.
 const ready = init();
@@ -23,9 +27,9 @@ async function engine() {
 let loaded = null;
 function loadAdapters() {
   loaded ??= (async () => {
-    const index = await (await fetch('sites/index.json')).json();
+    const index = await (await fetch(chrome.runtime.getURL('sites/index.json'))).json();
     for (const file of index) {
-      const site = await (await fetch(`sites/${file}`)).json();
+      const site = await (await fetch(chrome.runtime.getURL(`sites/${file}`))).json();
       for (const h of site.hosts ?? []) sites.set(h, site);
       if (site.detect) detectable.push(site);
     }
@@ -38,51 +42,58 @@ async function adapterFor(host) {
   return sites.get(host) ?? null;
 }
 
-/** Who is typing: the employee's identity, kept in the extension's own storage. */
-async function currentUser() {
-  const { user } = await chrome.storage.local.get('user');
-  return user ?? null;
+const handlers = new Map(); // protocol type -> handler(msg, sender)
+
+/** Adds a group of handlers, keyed by the protocol's type strings; no name outside it. */
+function register(group) {
+  const known = new Set(Object.values(M));
+  for (const [type, handler] of Object.entries(group)) {
+    if (!known.has(type) || handlers.has(type)) throw new Error(`PostGuard: handler for "${type}" is unknown or twice`);
+    handlers.set(type, handler);
+  }
 }
 
-const handlers = {
-  adapter: async ({ host }, sender) => noteTab(sender, await adapterFor(host)),
-  detectable: () => loadAdapters().then(() => detectable),
+register({
+  [M.adapter]: async ({ host }, sender) => noteTab(sender, await adapterFor(host)),
+  [M.detectable]: () => loadAdapters().then(() => detectable),
   /** A composer matched only the generic fallback: the site's adapter may be stale. */
-  async 'adapter-status'({ platform, strategy }, sender) {
+  async [M.adapterStatus]({ platform, strategy }, sender) {
     const host = new URL(sender.url).hostname;
     const { adapterStatus = {} } = await chrome.storage.session.get('adapterStatus');
     adapterStatus[host] = { platform, strategy, at: Date.now() };
     await chrome.storage.session.set({ adapterStatus });
     return { ok: true };
   },
-  async evaluate({ draft }) {
-    const [g, user] = await Promise.all([engine(), currentUser()]);
-    // A page can hold lone UTF-16 surrogates, which Rust strings cannot; U+FFFD keeps the
-    // length, so the engine's UTF-16 spans still line up with the page's text.
-    return JSON.parse(g.evaluate(JSON.stringify({ ...draft, text: String(draft.text ?? '').toWellFormed(), user })));
+  async [M.evaluate]({ draft }) {
+    const [g, json] = await Promise.all([engine(), draftJson(draft)]);
+    return JSON.parse(g.evaluate(json));
   },
-  async status({ problem }, sender) {
+  async [M.status]({ problem }, sender) {
     await chrome.storage.session.set({ lastProblem: { problem, url: sender.url, at: Date.now() } });
     return { ok: true };
   },
-};
+});
 
 // The record of City-account posts (§7.0), and what the options page and popup show.
 const inForce = () => policyInForce(ready);
-setupRecord(inForce, onPolicyChange, currentUser);
+setupRecord(inForce, onPolicyChange);
 setupState(inForce);
-Object.assign(handlers, recordHandlers, stateHandlers);
+register(recordHandlers);
+register(stateHandlers);
 // What the user does rather than types (issue #4): work-time reminders (§6.4.1.3), the City
 // password typed on a social site (§6.4.1.2). Connection clicks (§6.2.7) use `evaluate`.
-Object.assign(handlers, reminderHandlers({ engine, currentUser, adapterFor }), passwordAlertHandlers({ engine, currentUser }));
+register(reminderHandlers({ engine, adapterFor }));
+register(passwordAlertHandlers({ engine }));
+for (const type of Object.values(M)) if (!handlers.has(type)) console.warn(`PostGuard: nothing answers "${type}"`);
 // Start the engine as the worker starts (the first message after an idle stop wakes it), not
 // on the first question: compiling the WASM and loading the policy takes seconds on a slow
 // machine, and a click held for a verdict should not wait for that.
 engine().catch((err) => console.warn('PostGuard: the engine could not start:', err));
 
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
-  // Only our own content scripts and pages may ask; web pages cannot message us.
-  const handler = sender.id === chrome.runtime.id ? handlers[msg?.type] : undefined;
+  // Only our own content scripts and pages may ask; web pages cannot message us. A type not in
+  // the protocol gets no answer.
+  const handler = sender.id === chrome.runtime.id ? handlers.get(msg?.type) : undefined;
   if (!handler) return false;
   handler(msg, sender).then(reply, (err) => reply({ error: String(err?.message ?? err) }));
   return true;

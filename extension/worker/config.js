@@ -2,9 +2,9 @@
 // configuration, the last good one when IT's is broken; see src/policy/layers.rs). This file
 // only reads storage, persists what the engine says to keep, and notices when IT changes
 // the configuration, so a new policy applies without reinstalling.
-import { resolvePolicy } from './pkg/postguard.js';
+import { resolvePolicy } from '../pkg/postguard.js';
 
-let current = null; // Promise<{guard, source, errors, managed, lastGood}>
+let current = null; // Promise<{guard, policy, source, errors, managed, lastGood}>
 const listeners = [];
 
 async function readManaged() {
@@ -23,6 +23,7 @@ async function load(ready) {
   ]);
   const r = resolvePolicy(JSON.stringify(managed), JSON.stringify(lastGoodPolicy));
   const source = r.source();
+  const policy = JSON.parse(r.policy());
   const errors = JSON.parse(r.errors());
   const keep = r.lastGood();
   if (keep === undefined) {
@@ -31,8 +32,8 @@ async function load(ready) {
     await chrome.storage.local.set({ lastGoodPolicy: JSON.parse(keep) });
   }
   if (errors.length) console.warn("PostGuard: IT's managed configuration has errors", errors);
-  // The pages apply the same layers to the same inputs to show them (src/wasm/pages.rs).
-  return { guard: r.intoGuard(), source, errors, managed, lastGood: keep === undefined ? null : JSON.parse(keep) };
+  // Resolved here only: the pages ask for the outcome (the `state` message, worker/state.js).
+  return { guard: r.intoGuard(), policy, source, errors, managed, lastGood: keep === undefined ? null : JSON.parse(keep) };
 }
 
 /** The policy in force; `ready` is the WASM module's init promise. */

@@ -1,0 +1,32 @@
+// The one place a draft is put together for the engine. Every handler that asks the engine
+// about what a tab sent (evaluate, submitted, reminder, password-check) builds it here, so
+// each gets the same employee and the same cleaning.
+
+/** Who is typing: the employee's identity, kept in the extension's own storage. */
+async function currentUser() {
+  const { user } = await chrome.storage.local.get('user');
+  return user ?? null;
+}
+
+/**
+ * `value` with every string well formed. A page can hold lone UTF-16 surrogates, which Rust
+ * strings cannot: serde rejects the whole draft (and a submit's §7.0 record would be lost).
+ * U+FFFD keeps the length, so the engine's UTF-16 spans still line up with the page's text.
+ */
+export function wellFormed(value) {
+  if (typeof value === 'string') return value.toWellFormed();
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v)]));
+  }
+  return value;
+}
+
+/**
+ * The draft the engine judges, as JSON text: what the tab sent (text and context), with what
+ * only the worker may say (`trusted`, e.g. city_password) and the employee at the keyboard.
+ */
+export async function draftJson(sent, trusted = {}) {
+  const user = await currentUser();
+  return JSON.stringify(wellFormed({ ...sent, text: String(sent?.text ?? ''), ...trusted, user }));
+}
