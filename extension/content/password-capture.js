@@ -1,7 +1,7 @@
 // Runs only on the City's sign-in page (the manifest lists that host alone). When the user
 // signs in, it hands the password to the background, which keeps only a salted, truncated
 // hash and the length, and only if the policy lists this page (password_alert.sign_in_urls).
-// See README, "Password alert: threat model".
+// See docs/security.md, "Password alert: threat model".
 'use strict';
 
 (() => {

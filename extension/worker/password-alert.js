@@ -6,7 +6,7 @@
 // Only {salt, hash, length, iterations, bytes} is kept, in chrome.storage.local; the password
 // itself is never stored. On social sites (content/password-alert.js), what is typed into a
 // password field comes here; its last `length` characters are hashed the same way and
-// compared. The threat model is in README.md ("Password alert: threat model").
+// compared. The threat model is in docs/security.md ("Password alert: threat model").
 import '../protocol.js';
 import { draftJson } from './draft.js';
 

@@ -36,7 +36,7 @@ export async function expectPosted(page, expected) {
   assert.deepEqual(await posted(page), expected);
 }
 
-// The site matrix (the README's "Sites" table), which drives tests/e2e/sites.test.mjs.
+// The site matrix (docs/sites.md, "The site matrix"), which drives tests/e2e/sites.test.mjs.
 export const MOD = 'Control+Enter';
 
 // One row per surface. path: the route; nav: the SPA link that leads there; open: clicks that

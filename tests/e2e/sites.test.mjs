@@ -1,6 +1,6 @@
 // Issue #3: every site × surface × editor, in real Chromium with the built extension, on fixture
 // pages served under the real hostnames with a strict CSP and the real editor libraries.
-// One table (SITES, in fixture-facts.mjs) drives every test; the README's "Sites" matrix is this table.
+// One table (SITES, in fixture-facts.mjs) drives every test; docs/sites.md's site matrix is this table.
 //
 // What the content script tells the engine is observed in the service worker: a second
 // chrome.runtime.onMessage listener records every message, so each test can assert the
