@@ -514,3 +514,90 @@ on_both_stores!(
     retention_removes_only_expired_records_and_says_how_many,
     the_search_page_is_served,
 );
+
+// --- the load test (run by hand: `cargo test --release --test integration load -- --ignored --nocapture`)
+
+const SENDERS: usize = 50;
+const PER_SENDER: usize = 2_000;
+
+/// 50 senders × 2,000 records, in the extension's batches of 50, each batch repeating the last
+/// five records of the one before and every fourth batch sent twice, with the service
+/// restarted halfway: every record ends up stored exactly once. Records per second are unique
+/// records stored over the whole run, restart included.
+fn load(pg: bool) -> f64 {
+    let db = database(pg);
+    let (first, _) = serve(&db);
+    let addr = first.addr;
+    let server = Arc::new(Mutex::new(Some(first)));
+    let acked = Arc::new(AtomicUsize::new(0));
+    let started = std::time::Instant::now();
+    // Submitted now, so that retention at the restart keeps them.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    let senders: Vec<_> = (0..SENDERS)
+        .map(|s| {
+            let acked = acked.clone();
+            std::thread::spawn(move || {
+                let all: Vec<Record> = (0..PER_SENDER)
+                    .map(|i| record(&format!("s{s:02}-{i:04}"), now + i as u64, "load test post"))
+                    .collect();
+                for (n, chunk) in all.chunks(records::BATCH).enumerate() {
+                    let start = (n * records::BATCH).saturating_sub(5);
+                    let body = batch(&all[start..n * records::BATCH + chunk.len()]);
+                    for _ in 0..1 + usize::from(n % 4 == 0) {
+                        // As the extension does: retry until the service acknowledges.
+                        while !matches!(
+                            http(
+                                addr,
+                                "POST",
+                                "/v1/records",
+                                &[("Authorization", &format!("Bearer {INGEST}"))],
+                                body.as_bytes()
+                            ),
+                            Ok(Reply { status: 200, .. })
+                        ) {
+                            std::thread::sleep(std::time::Duration::from_millis(20));
+                        }
+                    }
+                    acked.fetch_add(1, Ordering::Relaxed);
+                }
+            })
+        })
+        .collect();
+    let batches = SENDERS * PER_SENDER / records::BATCH;
+    while acked.load(Ordering::Relaxed) < batches / 2 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    server.lock().unwrap().take().unwrap().stop();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let (second, _) = serve_on(&db, &addr.to_string(), 365);
+    for t in senders {
+        t.join().unwrap();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let total = get(second.addr, CUSTODIAN, "limit=1").json()["total"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(
+        total as usize,
+        SENDERS * PER_SENDER,
+        "every record stored exactly once"
+    );
+    let last = get(
+        second.addr,
+        CUSTODIAN,
+        &format!("limit=1&offset={}", total - 1),
+    );
+    assert_eq!(ids(&last), ["s49-1999"]);
+    (SENDERS * PER_SENDER) as f64 / secs
+}
+
+#[test]
+#[ignore = "the load test: run by hand or by test.sh (about a minute)"]
+fn load_50_senders_with_duplicates_and_a_restart_lose_nothing() {
+    let sqlite = load(false);
+    let postgres = load(true);
+    println!("records/s, 50 senders × 2,000 records, duplicates and a restart: SQLite {sqlite:.0}, PostgreSQL {postgres:.0}");
+}
