@@ -18,6 +18,8 @@ pub mod pii;
 pub mod platform;
 pub mod policy;
 pub mod records;
+#[cfg(feature = "server")]
+pub mod records_service;
 pub mod report;
 pub mod rules;
 pub mod text;

@@ -7,6 +7,7 @@ mod deploy;
 mod fuzz;
 mod policy;
 mod records;
+mod records_service;
 mod rules;
 mod site_facts;
 mod support;

@@ -62,6 +62,37 @@ enum Command {
         #[command(subcommand)]
         command: PolicyCommand,
     },
+    /// The City's record of City-account posts, in one place.
+    Records {
+        #[command(subcommand)]
+        command: RecordsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RecordsCommand {
+    /// Receive the extensions' records and serve the custodian's search (HTTP; put TLS in
+    /// front of it, e.g. the City's reverse proxy).
+    Serve {
+        /// sqlite:PATH (one City) or postgres://USER@HOST/DB (libpq's URL; ?host=/dir for a
+        /// local socket).
+        #[arg(long)]
+        db: String,
+        #[arg(long, default_value = "127.0.0.1:8787")]
+        listen: std::net::SocketAddr,
+        /// The extension's token (IT's records.token), one a line; POST needs one of these.
+        #[arg(long)]
+        token_file: PathBuf,
+        /// The records custodian's token, one a line; searching needs one of these.
+        #[arg(long)]
+        custodian_token_file: PathBuf,
+        /// Days a record is kept; default: records.retention_days of --policy, else 365.
+        #[arg(long)]
+        retention_days: Option<u32>,
+        /// The policy whose records.retention_days applies.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -176,6 +207,39 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&e),
         },
+        Command::Records {
+            command:
+                RecordsCommand::Serve {
+                    db,
+                    listen,
+                    token_file,
+                    custodian_token_file,
+                    retention_days,
+                    policy,
+                },
+        } => {
+            use postguard::records_service::{self as service, Config, Tokens};
+            let config = (|| {
+                let policy = policy.as_deref().map(load).transpose()?;
+                Ok::<_, String>(Config {
+                    db,
+                    listen,
+                    ingest: Tokens::read(&token_file)?,
+                    custodian: Tokens::read(&custodian_token_file)?,
+                    retention_days: retention_days.unwrap_or(
+                        policy
+                            .unwrap_or_else(Policy::west_allis)
+                            .records
+                            .retention_days,
+                    ),
+                    log: Config::stderr_log(),
+                })
+            })();
+            match config.and_then(service::serve) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&format!("postguard records serve: {e}")),
+            }
+        }
         Command::Policy {
             command: PolicyCommand::Default,
         } => {
