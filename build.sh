@@ -90,7 +90,7 @@ wasm_package pages "$OUT/pkg-pages"
   process.stdout.write(JSON.stringify(files) + "\n");') > "$OUT/sites/index.json"
 
 # Firefox: the same files; its manifest differs only where Firefox needs it (TOOLCHAIN.md):
-# an event page instead of a service worker, the add-on id, and data_collection_permissions
+# an event page instead of a service worker, no storage.managed_schema, the add-on id, and data_collection_permissions
 # (none: drafts never leave the browser, and records go only to an endpoint the City's own
 # IT configures). Chrome's "key" and minimum version mean nothing there.
 FF="$DIST/firefox"
@@ -104,6 +104,8 @@ const m = JSON.parse(fs.readFileSync(file, 'utf8'));
 m.background = { scripts: [m.background.service_worker], type: m.background.type };
 delete m.key;
 delete m.minimum_chrome_version;
+// Firefox warns on storage.managed_schema: its managed storage comes from IT's policies.json.
+delete m.storage;
 m.browser_specific_settings = {
   gecko: {
     id: 'postguard@westalliswi.gov', // src/deploy.rs FIREFOX_ID; IT's policies.json names it
