@@ -102,10 +102,11 @@ fs.writeFileSync(`${out}/manifest.json`, JSON.stringify(m, null, 2) + '\n');
 JS
 
 # Firefox: the same files; its manifest differs only where Firefox needs it: an event page
-# (background.scripts; Firefox's MV3 runs no background service worker), the add-on id, and
-# data_collection_permissions (none: drafts never leave the browser, and records go only to
-# an endpoint the City's own IT configures). Chrome's "key" and minimum version mean nothing
-# there.
+# (background.scripts; Firefox's MV3 runs no background service worker), no
+# storage.managed_schema (Firefox warns on it, and takes IT's configuration from policies.json),
+# the add-on id, and data_collection_permissions (none: drafts never leave the browser, and
+# records go only to an endpoint the City's own IT configures). Chrome's "key" and minimum
+# version mean nothing there.
 FF="$DIST/firefox"
 say "assembling $FF"
 rm -rf "$FF"
@@ -117,6 +118,8 @@ const m = JSON.parse(fs.readFileSync(file, 'utf8'));
 m.background = { scripts: [m.background.service_worker], type: m.background.type };
 delete m.key;
 delete m.minimum_chrome_version;
+// Firefox warns on storage.managed_schema: its managed storage comes from IT's policies.json.
+delete m.storage;
 m.browser_specific_settings = {
   gecko: {
     id: 'postguard@westalliswi.gov', // src/deploy.rs FIREFOX_ID; IT's policies.json names it

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every PostGuard test: formatting and lints, native tests (engine, rules, CLI),
-# the build, and the end-to-end tests in real headless Chromium with the built extension.
-# Installs what is missing (Chromium, chromedriver, npm packages, build tools); safe to rerun.
+# the build, and the end-to-end tests in real headless Chromium and Firefox ESR with the built extension.
+# Installs what is missing (Chromium, chromedriver, Firefox ESR, npm packages, build tools); safe to rerun.
 set -euo pipefail
 cd "$(dirname "$0")"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -14,8 +14,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver chromium-l10n >/dev/null
 fi
+# The Firefox lane (tests/e2e/firefox.test.mjs) drives Debian's Firefox ESR.
+if ! command -v firefox-esr >/dev/null; then
+  say "installing Debian's firefox-esr"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq firefox-esr >/dev/null
+fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (playwright-core, esbuild, the real editors)"
+  say "installing npm packages (playwright-core, puppeteer-core, esbuild, the real editors)"
   npm ci --no-audit --no-fund --silent
 fi
 
@@ -40,5 +46,7 @@ for module in worker pages; do
 done
 say "packages: reproducible zips, Mozilla's addons-linter, --policy (builds three more times)"
 node --test tests/package.test.mjs
-say "end-to-end tests in headless Chromium (managed policy through /etc/chromium/policies/managed)"
+# tests/e2e/firefox.test.mjs is the Firefox lane: Firefox ESR over WebDriver BiDi (puppeteer-core),
+# managed configuration through <firefox dir>/distribution/policies.json, put back afterwards.
+say "end-to-end tests in headless Chromium (managed policy through /etc/chromium/policies/managed) and Firefox ESR"
 node --test --test-concurrency=1 tests/e2e/

@@ -5,13 +5,19 @@
 const ID = 'postguard-granted-hosts';
 
 async function syncHostScripts() {
-  const declared = chrome.runtime.getManifest().content_scripts[0];
+  const scripts = chrome.runtime.getManifest().content_scripts;
+  // Firefox lists the manifest's scripts as absolute moz-extension:// URLs, which
+  // registerContentScripts refuses: it takes paths relative to the extension's root.
+  const js = scripts[0].js.map((p) => p.replace(/^[a-z-]+:\/\/[^/]+\//, ''));
+  // Hosts the manifest already covers, social or not: Firefox's getAll() lists them all,
+  // the City sign-in host too, which must not get the social-site scripts.
+  const declared = new Set(scripts.flatMap((s) => s.matches));
   const { origins = [] } = await chrome.permissions.getAll();
   // One named https host each, as the popup asks for them (never a wildcard host).
-  const granted = origins.filter((o) => /^https:\/\/[^*/]+\/\*$/.test(o) && !declared.matches.includes(o));
+  const granted = origins.filter((o) => /^https:\/\/[^*/]+\/\*$/.test(o) && !declared.has(o));
   await chrome.scripting.unregisterContentScripts({ ids: [ID] }).catch(() => {});
   if (granted.length) {
-    await chrome.scripting.registerContentScripts([{ id: ID, matches: granted, js: declared.js, runAt: 'document_idle' }]);
+    await chrome.scripting.registerContentScripts([{ id: ID, matches: granted, js, runAt: 'document_idle' }]);
   }
 }
 

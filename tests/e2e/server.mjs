@@ -72,8 +72,9 @@ sites['login.westalliswi.gov'] = {
 
 const TYPES = { js: 'text/javascript', css: 'text/css', map: 'application/json' };
 
-async function handle(req, res) {
-  const host = (req.headers.host || '').replace(/:\d+$/, '');
+async function handle(req, res, aliases = {}) {
+  const named = (req.headers.host || '').replace(/:\d+$/, '');
+  const host = aliases[named] ?? named;
   const site = sites[host];
   const { pathname } = new URL(req.url, 'http://fixture');
   if (site && site.page(pathname)) {
@@ -90,8 +91,10 @@ async function handle(req, res) {
   res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
 }
 
-export async function startServer() {
-  const app = (req, res) => handle(req, res).catch((e) => { res.writeHead(500).end(String(e)); });
+/** @param {{aliases?: Record<string, string>}} opts  aliases: more hostnames serving a fixture host's pages
+ *   (e.g. another Mastodon server, which PostGuard only reaches once the user grants it) */
+export async function startServer({ aliases = {} } = {}) {
+  const app = (req, res) => handle(req, res, aliases).catch((e) => { res.writeHead(500).end(String(e)); });
   const pems = await generate([{ name: 'commonName', value: 'postguard-fixtures' }], {
     keyType: 'ec', algorithm: 'sha256',
     extensions: [{ name: 'subjectAltName', altNames: FIXTURE_HOSTS.map((value) => ({ type: 2, value })) }],
