@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every PostGuard test: formatting and lints, native tests (engine, rules, CLI),
+# Runs every PostGuard test: formatting and lints, native tests (engine, rules, CLI, the records
+# service on SQLite and PostgreSQL), the corpus evaluation,
 # the build, and the end-to-end tests in real headless Chromium and Firefox ESR with the built extension.
 # Installs what is missing (Chromium, chromedriver, Firefox ESR, npm packages, build tools); safe to rerun.
 set -euo pipefail
@@ -37,6 +38,9 @@ cargo test --quiet
 say "postguard eval on the corpus's test split"
 cargo run --quiet --bin postguard -- eval tests/corpus/test.jsonl --min-precision 0.65 --min-recall 0.25 \
   --max-false-alarms 0.015 --max-near-miss-false-alarms 0.22 >/dev/null
+# The records service's tests above ran on SQLite and on a PostgreSQL that tests/pg.sh starts.
+say "records service load test: 50 senders x 2,000 records, a restart midway, SQLite and PostgreSQL"
+cargo test --quiet --test integration load_50_senders -- --ignored --nocapture
 
 # --- in the browser ------------------------------------------------------------------
 ./build.sh # also installs the wasm32 target the next lint needs
