@@ -13,6 +13,7 @@ pub mod engine;
 pub mod evasion;
 pub mod lexicon;
 pub mod links;
+pub mod model;
 pub mod pii;
 pub mod platform;
 pub mod policy;
