@@ -339,6 +339,11 @@ pub struct Judgement {
 
 /// Scores a draft's features with a head; `None` when no weights are compiled in.
 pub fn judge(f: &Facts, head: Head, lexicon_score: u32) -> Option<Judgement> {
+    // Trained on posts: a word or two, or a pasted document, is beyond what it has seen, so
+    // the lists decide those alone (and a 64 KB paste costs no model time).
+    if !(3..=400).contains(&f.words.len()) {
+        return None;
+    }
     let w = weights(head)?;
     let mut feats = features(f.text, &f.words);
     feats.push(lexicon_feature(lexicon_score));
@@ -369,8 +374,7 @@ pub fn judge(f: &Facts, head: Head, lexicon_score: u32) -> Option<Judgement> {
         .collect();
     Some(Judgement {
         probability,
-        // Trained on posts: a word or two, or a pasted document, is beyond what it has seen.
-        fires: probability >= w.threshold && (3..=400).contains(&f.words.len()),
+        fires: probability >= w.threshold,
         evidence,
     })
 }

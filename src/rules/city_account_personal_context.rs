@@ -53,9 +53,9 @@ fn check(f: &Facts) -> Vec<Finding> {
         .then(|| judge(f, Head::Personal, score))
         .flatten();
     let listed = score >= THRESHOLD;
-    let personal = model.as_ref().map_or(listed, |m| {
-        m.fires || (listed && (m.probability >= VETO || f.words.len() > 400))
-    });
+    let personal = model
+        .as_ref()
+        .map_or(listed, |m| m.fires || (listed && m.probability >= VETO));
 
     let private_space = f
         .ctx
