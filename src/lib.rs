@@ -14,6 +14,7 @@ pub mod eval;
 pub mod evasion;
 pub mod lexicon;
 pub mod links;
+pub mod model;
 pub mod pii;
 pub mod platform;
 pub mod policy;

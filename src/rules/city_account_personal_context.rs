@@ -7,6 +7,8 @@
 
 use super::{Facts, Rule};
 use crate::context::{Surface, TargetKind};
+use crate::lexicon::Hit;
+use crate::model::{judge, Head};
 use crate::policy::Severity;
 use crate::verdict::Finding;
 
@@ -19,8 +21,21 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-/// The weight at which a draft reads as personal.
+/// The weight at which a draft reads as personal when no model is compiled in.
 const THRESHOLD: u32 = 2;
+/// Below this probability the model overrules the lists: personal words serving City business.
+const VETO: f32 = 0.1;
+
+/// The policy's personal markers in a draft and their total weight: the model's input from
+/// IT's lists, and the whole rule without a model.
+pub fn lexicon_score(f: &Facts) -> (Vec<Hit>, u32) {
+    let hits = f.lexicons.personal.find(&f.words);
+    let score: u32 = hits
+        .iter()
+        .map(|h| u32::from(f.policy.personal_markers[h.group].weight))
+        .sum();
+    (hits, score)
+}
 
 fn check(f: &Facts) -> Vec<Finding> {
     if f.city.is_none() {
@@ -30,11 +45,17 @@ fn check(f: &Facts) -> Vec<Finding> {
         .ctx
         .account_label()
         .unwrap_or_else(|| f.policy.city.clone());
-    let hits = f.lexicons.personal.find(&f.words);
-    let score: u32 = hits
-        .iter()
-        .map(|h| u32::from(f.policy.personal_markers[h.group].weight))
-        .sum();
+    let (hits, score) = lexicon_score(f);
+    // The lists flag unless the model, reading the words in context, is sure it is City
+    // business ("Drunk driving kills"); the model alone flags what the lists miss.
+    let model = f
+        .is_draft()
+        .then(|| judge(f, Head::Personal, score))
+        .flatten();
+    let listed = score >= THRESHOLD;
+    let personal = model
+        .as_ref()
+        .map_or(listed, |m| m.fires || (listed && m.probability >= VETO));
 
     let private_space = f
         .ctx
@@ -43,13 +64,22 @@ fn check(f: &Facts) -> Vec<Finding> {
         .is_some_and(|t| t.kind == TargetKind::Person)
         && matches!(f.ctx.surface, Surface::Post | Surface::Comment);
 
-    if score < THRESHOLD && !private_space {
+    if !personal && !private_space {
         return Vec::new();
     }
-    let evidence = super::findings::evidence(f, &hits);
+    let mut evidence = super::findings::evidence(f, &hits);
+    let listed = !evidence.is_empty();
+    if !listed {
+        evidence = model.map(|m| m.evidence).unwrap_or_default();
+    }
 
     let mut why = Vec::new();
-    if score >= THRESHOLD {
+    if personal && !listed {
+        why.push(format!(
+            "this reads as personal ({})",
+            super::findings::quoted(&evidence, 3)
+        ));
+    } else if personal {
         let mut labels: Vec<&str> = Vec::new();
         for h in &hits {
             let label = f.policy.personal_markers[h.group].label.as_str();

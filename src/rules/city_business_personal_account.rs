@@ -7,7 +7,9 @@
 
 use super::findings::{evidence, quoted};
 use super::{Facts, Rule};
+use crate::lexicon::Hit;
 use crate::links::links;
+use crate::model::{judge, Head};
 use crate::policy::Severity;
 use crate::text::emails;
 use crate::verdict::Finding;
@@ -21,13 +23,12 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-/// The weight at which a draft is City business.
+/// The weight at which a draft is City business when no model is compiled in.
 const THRESHOLD: u32 = 2;
 
-fn check(f: &Facts) -> Vec<Finding> {
-    if f.city.is_some() || !f.is_draft() {
-        return Vec::new();
-    }
+/// The policy's signs of City business in a draft (outside addresses and links) and their
+/// weight, each kind counted once.
+pub fn lexicon_score(f: &Facts) -> (Vec<Hit>, u32) {
     let groups = &f.policy.personal_accounts.city_business;
     // Words inside an address or link ("permits@westalliswi.gov") only point to the City.
     let mut pointers: Vec<(usize, usize)> =
@@ -43,7 +44,18 @@ fn check(f: &Facts) -> Vec<Finding> {
     seen.sort_unstable();
     seen.dedup();
     let score: u32 = seen.iter().map(|&g| u32::from(groups[g].weight)).sum();
-    if score < THRESHOLD {
+    (hits, score)
+}
+
+fn check(f: &Facts) -> Vec<Finding> {
+    if f.city.is_some() || !f.is_draft() {
+        return Vec::new();
+    }
+    let groups = &f.policy.personal_accounts.city_business;
+    let (hits, score) = lexicon_score(f);
+    let model = judge(f, Head::Business, score);
+    // IT\'s lists always flag; the model adds what they miss.
+    if !(score >= THRESHOLD || model.as_ref().is_some_and(|m| m.fires)) {
         return Vec::new();
     }
     let mut labels: Vec<&str> = Vec::new();
@@ -53,7 +65,14 @@ fn check(f: &Facts) -> Vec<Finding> {
             labels.push(label);
         }
     }
-    let ev = evidence(f, &hits);
+    if labels.is_empty() {
+        labels.push("what it says in context");
+    }
+    let mut ev = evidence(f, &hits);
+    if ev.is_empty() {
+        ev = model.map(|m| m.evidence).unwrap_or_default();
+    }
+    let (start, end) = ev.first().map_or((0, 0), |e| (e.start, e.end));
     let mut finding = RULE.finding(
         format!(
             "This looks like official City business ({}: {}) on a personal account. Conduct City business only on City accounts and your City email (§6.4.1.4); point residents to the City's official channels, such as {}.",
@@ -61,8 +80,8 @@ fn check(f: &Facts) -> Vec<Finding> {
             quoted(&ev, 4),
             f.policy.official_site.trim_start_matches("https://").trim_start_matches("http://")
         ),
-        ev[0].start,
-        ev[0].end,
+        start,
+        end,
     );
     finding.evidence = ev;
     vec![finding]

@@ -91,6 +91,24 @@ pub const RULES: &[Rule] = &[
     city_business_personal_account::RULE,
 ];
 
+/// What a model head reads besides the words: the policy's list score for its rule, or
+/// `None` when the rule does not judge this draft (wrong kind of account, not a draft). The
+/// trainer (`examples/train.rs`) and the rules share it, so they see the same inputs.
+pub fn model_input(f: &Facts, head: crate::model::Head) -> Option<u32> {
+    use crate::model::Head;
+    if !f.is_draft() || f.ctx.is_event() {
+        return None;
+    }
+    let city = f.city.is_some();
+    match head {
+        Head::Personal if city => Some(city_account_personal_context::lexicon_score(f).1),
+        Head::Political if city => Some(political_activity::lexicon_score(f).1),
+        Head::Official if !city => Some(official_position::lexicon_score(f).1),
+        Head::Business if !city => Some(city_business_personal_account::lexicon_score(f).1),
+        _ => None,
+    }
+}
+
 /// Every rule's id, in [`RULES`] order: the names a policy's `severities` may use. Validation,
 /// in the policy below, is handed these rather than reaching up for them.
 pub const IDS: &[&str] = &{

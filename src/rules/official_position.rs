@@ -6,6 +6,8 @@
 
 use super::findings::{append_fix, evidence, quoted};
 use super::{Facts, Rule};
+use crate::lexicon::Hit;
+use crate::model::{judge, Head};
 use crate::policy::Severity;
 use crate::verdict::Finding;
 
@@ -18,13 +20,26 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+/// The policy's official-position phrases in a draft, and how many.
+pub fn lexicon_score(f: &Facts) -> (Vec<Hit>, u32) {
+    let hits = f.lexicons.official_position.find(&f.words);
+    let n = hits.len() as u32;
+    (hits, n)
+}
+
 fn check(f: &Facts) -> Vec<Finding> {
     if f.city.is_some() || !f.is_draft() {
         return Vec::new();
     }
     let lists = &f.lexicons;
-    let hits = lists.official_position.find(&f.words);
-    if hits.is_empty() || !lists.disclaimer_markers.find(&f.words).is_empty() {
+    let (hits, n) = lexicon_score(f);
+    // A disclaimer ("views are my own") settles it, whatever the words.
+    if !lists.disclaimer_markers.find(&f.words).is_empty() {
+        return Vec::new();
+    }
+    let model = judge(f, Head::Official, n);
+    // IT\'s lists always flag; the model adds what they miss.
+    if !(n > 0 || model.as_ref().is_some_and(|m| m.fires)) {
         return Vec::new();
     }
     let disclaimer = f
@@ -36,15 +51,19 @@ fn check(f: &Facts) -> Vec<Finding> {
     if f.text.to_lowercase().contains(&disclaimer.to_lowercase()) {
         return Vec::new();
     }
-    let ev = evidence(f, &hits);
+    let mut ev = evidence(f, &hits);
+    if ev.is_empty() {
+        ev = model.map(|m| m.evidence).unwrap_or_default();
+    }
+    let (start, end) = ev.first().map_or((0, 0), |e| (e.start, e.end));
     let mut finding = RULE.finding(
         format!(
             "From a personal account, this states or implies an official position of the {city} ({}). Personal accounts must not present their posts as the City's policy, position or statement (§6.4.1.1): say that the views are your own.",
             quoted(&ev, 3),
             city = f.policy.city
         ),
-        ev[0].start,
-        ev[0].end,
+        start,
+        end,
     );
     finding.evidence = ev;
     match append_fix(f, "Add disclaimer", &disclaimer) {

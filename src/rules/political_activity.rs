@@ -6,6 +6,8 @@
 
 use super::findings::{evidence, quoted};
 use super::{Facts, Rule};
+use crate::lexicon::Hit;
+use crate::model::{judge, Head};
 use crate::policy::Severity;
 use crate::verdict::Finding;
 
@@ -18,23 +20,36 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+/// The policy's advocacy phrases in a draft (its allowed look-alikes hide them), and how many.
+pub fn lexicon_score(f: &Facts) -> (Vec<Hit>, u32) {
+    let mut hits = f.lexicons.political.find(&f.words);
+    hits.retain(|h| h.group == 0);
+    let n = hits.len() as u32;
+    (hits, n)
+}
+
 fn check(f: &Facts) -> Vec<Finding> {
     if f.city.is_none() || !f.is_draft() {
         return Vec::new();
     }
-    let mut hits = f.lexicons.political.find(&f.words);
-    hits.retain(|h| h.group == 0);
-    if hits.is_empty() {
+    let (hits, n) = lexicon_score(f);
+    let model = judge(f, Head::Political, n);
+    // IT\'s lists always flag; the model adds what they miss.
+    if !(n > 0 || model.as_ref().is_some_and(|m| m.fires)) {
         return Vec::new();
     }
-    let ev = evidence(f, &hits);
+    let mut ev = evidence(f, &hits);
+    if ev.is_empty() {
+        ev = model.map(|m| m.evidence).unwrap_or_default();
+    }
+    let (start, end) = ev.first().map_or((0, 0), |e| (e.start, e.end));
     let mut finding = RULE.finding(
         format!(
             "This reads as political campaigning ({}). City accounts must not campaign for or against candidates, parties or ballot questions, or endorse them (§6.5.2.5, Political Activities Policy 1423). Neutral election information, such as polling hours and how to register, is fine.",
             quoted(&ev, 4)
         ),
-        ev[0].start,
-        ev[0].end,
+        start,
+        end,
     );
     finding.evidence = ev;
     vec![finding]
