@@ -5,7 +5,7 @@
 //! came through") is not enough, but a topic and a staff reply ("I've forwarded your
 //! complaint") is. Words inside an email address or link do not count.
 
-use super::findings::{evidence, quoted};
+use super::findings::{listed_or_weighed, quoted};
 use super::{Facts, Rule};
 use crate::lexicon::Hit;
 use crate::links::links;
@@ -68,10 +68,7 @@ fn check(f: &Facts) -> Vec<Finding> {
     if labels.is_empty() {
         labels.push("what it says in context");
     }
-    let mut ev = evidence(f, &hits);
-    if ev.is_empty() {
-        ev = model.map(|m| m.evidence).unwrap_or_default();
-    }
+    let ev = listed_or_weighed(f, &hits, model);
     let (start, end) = ev.first().map_or((0, 0), |e| (e.start, e.end));
     let mut finding = RULE.finding(
         format!(

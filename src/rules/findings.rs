@@ -3,6 +3,7 @@
 
 use super::Facts;
 use crate::lexicon::Hit;
+use crate::model::Judgement;
 use crate::text::platform_length;
 use crate::verdict::{Evidence, Fix, FixPosition};
 
@@ -22,6 +23,16 @@ pub fn evidence(f: &Facts, hits: &[Hit]) -> Vec<Evidence> {
             }
         })
         .collect()
+}
+
+/// Evidence for the lists' hits, or where the lists found nothing, the words that weighed most
+/// in the model's judgement: what a finding quotes.
+pub fn listed_or_weighed(f: &Facts, hits: &[Hit], model: Option<Judgement>) -> Vec<Evidence> {
+    let listed = evidence(f, hits);
+    if listed.is_empty() {
+        return model.map(|m| m.evidence).unwrap_or_default();
+    }
+    listed
 }
 
 /// “a”, “b” and “c”: the first few evidence texts, quoted, without repeats.

@@ -4,7 +4,7 @@
 //! disclaims ("views are my own") passes. The fix appends the policy's disclaimer,
 //! "Views are my own, not the City of West Allis's.", when it fits the platform's limit.
 
-use super::findings::{append_fix, evidence, quoted};
+use super::findings::{append_fix, listed_or_weighed, quoted};
 use super::{Facts, Rule};
 use crate::lexicon::Hit;
 use crate::model::{judge, Head};
@@ -51,10 +51,7 @@ fn check(f: &Facts) -> Vec<Finding> {
     if f.text.to_lowercase().contains(&disclaimer.to_lowercase()) {
         return Vec::new();
     }
-    let mut ev = evidence(f, &hits);
-    if ev.is_empty() {
-        ev = model.map(|m| m.evidence).unwrap_or_default();
-    }
+    let ev = listed_or_weighed(f, &hits, model);
     let (start, end) = ev.first().map_or((0, 0), |e| (e.start, e.end));
     let mut finding = RULE.finding(
         format!(

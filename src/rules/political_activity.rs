@@ -4,7 +4,7 @@
 //! stays clean because only advocacy phrases are listed (`political.phrases`), and
 //! `political.allow` covers look-alikes such as "vote for your favorite pumpkin".
 
-use super::findings::{evidence, quoted};
+use super::findings::{listed_or_weighed, quoted};
 use super::{Facts, Rule};
 use crate::lexicon::Hit;
 use crate::model::{judge, Head};
@@ -38,10 +38,7 @@ fn check(f: &Facts) -> Vec<Finding> {
     if !(n > 0 || model.as_ref().is_some_and(|m| m.fires)) {
         return Vec::new();
     }
-    let mut ev = evidence(f, &hits);
-    if ev.is_empty() {
-        ev = model.map(|m| m.evidence).unwrap_or_default();
-    }
+    let ev = listed_or_weighed(f, &hits, model);
     let (start, end) = ev.first().map_or((0, 0), |e| (e.start, e.end));
     let mut finding = RULE.finding(
         format!(
