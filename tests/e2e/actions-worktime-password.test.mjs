@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { CITY, PERSONAL, USER, panel, X, FB, expectPanel } from './fixture-facts.mjs';
+import { CITY, PERSONAL, USER, panel, X, FB, expectPanel, surface, inSurface } from './fixture-facts.mjs';
 import { offsetMinutes } from '../../extension/worker/reminder.js';
 import { passwordHash } from '../../extension/worker/password-alert.js';
 
@@ -16,7 +16,7 @@ const skip = !extensionBuilt() &&
   `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
 const it = (name, fn) => test(name, { skip }, fn);
 
-const reminder = (page) => page.locator('[data-postguard="reminder"]');
+const reminder = (page) => surface(page, 'reminder');
 const recorded = (page, name) => page.evaluate((n) => window[n], name);
 
 
@@ -94,8 +94,7 @@ describe('PostGuard behaviour end to end', () => {
     const p = await expectPanel(page, '6.2.7');
     assert.match(await p.locator('li').first().textContent(), /like .*Jane Resident/);
     // A script on the page cannot choose for the user: untrusted clicks are ignored.
-    await page.evaluate(() =>
-      document.querySelector('[data-postguard="panel"]').shadowRoot.querySelector('[data-action="post"]').click());
+    await inSurface(page, 'panel', (root) => root.querySelector('[data-action="post"]').click());
     await page.waitForTimeout(300);
     assert.deepEqual(await recorded(page, '__likes'), []);
     assert.equal(await p.locator('[role="alertdialog"]').count(), 1);
@@ -184,8 +183,7 @@ describe('PostGuard behaviour end to end', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.dataset?.postguard ?? null), null); // takes no focus
 
     // The page cannot dismiss it; the user can.
-    await page.evaluate(() =>
-      document.querySelector('[data-postguard="reminder"]').shadowRoot.querySelector('[data-action="dismiss"]').click());
+    await inSurface(page, 'reminder', (root) => root.querySelector('[data-action="dismiss"]').click());
     assert.equal(await reminder(page).count(), 1);
     await reminder(page).locator('button[data-action="dismiss"]').click();
     await reminder(page).waitFor({ state: 'detached' });

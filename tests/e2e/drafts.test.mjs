@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
 import {
-  X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, SIGNATURE, panel, posted, editorText, occurrences, expectPanel, expectPosted,
+  X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, SIGNATURE, panel, surface, posted, editorText, occurrences, expectPanel, expectPosted,
 } from './fixture-facts.mjs';
 
 
@@ -26,8 +26,7 @@ describe('PostGuard end to end', () => {
     const text = "Ugh, so hungover after last night lol. Can't wait for the weekend with my kids";
     await page.click(DRAFT);
     // Checked once the composer has focus: the badge may be shown on page load or on focus.
-    await page.locator('[data-postguard="badge"]', { hasText: 'Posting as City account' })
-      .filter({ hasText: /City of West Allis|CityofWestAllis/ }).waitFor();
+    await surface(page, 'badge').waitForText(/Posting as City account.*(City of West Allis|CityofWestAllis)/s);
     await page.keyboard.type(text);
     await page.click(X_BUTTON);
 

@@ -177,6 +177,55 @@ export function consoleProblems(page) {
   return problems;
 }
 
-// The panel's shadow root is open; puppeteer reaches into it with >>>.
-export const PANEL_FINDING = (section) => `[data-postguard="panel"] >>> [role="alertdialog"] li[data-section="${section}"]`;
-export const PANEL_BUTTON = (action) => `[data-postguard="panel"] >>> button[data-action="${action}"]`;
+// PostGuard's surfaces are closed shadow roots, which puppeteer's >>> cannot pierce. WebDriver
+// BiDi can: its node serialization with includeShadowTree 'all' names closed roots too, and
+// script.callFunction runs on one by its sharedId, for this test only (the page never gets it).
+const json = (v) => (v?.type === 'string' ? JSON.parse(v.value) : undefined);
+
+/** Runs `fn(root, arg)` (source or function) on the shadow root of `[data-postguard=kind]`; undefined when there is none. */
+export async function inSurface(page, kind, fn, arg) {
+  const bidi = page.browser().connection;
+  const target = { context: page.mainFrame()._id };
+  const { result: host } = await bidi.send('script.evaluate', {
+    expression: `document.querySelector('[data-postguard="${kind}"]')`, target, awaitPromise: false,
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+  });
+  const shadow = host.type === 'success' ? host.result?.value?.shadowRoot : null;
+  if (!shadow?.sharedId) return undefined;
+  const { result } = await bidi.send('script.callFunction', {
+    functionDeclaration: `function (arg) { return JSON.stringify((${fn})(this, JSON.parse(arg))); }`,
+    this: { sharedId: shadow.sharedId }, arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }],
+    target, awaitPromise: true,
+  });
+  if (result.type !== 'success') throw new Error(`in the ${kind}: ${JSON.stringify(result.exceptionDetails ?? result)}`);
+  return json(result.result);
+}
+
+const inPanel = (page, css, body) => inSurface(page, 'panel',
+  `(root, css) => { const el = root.querySelector(css); return (${body})(el); }`, css);
+
+/** Waits until the panel holds `css` (visible); polls: BiDi has no wait for a closed root. */
+export async function waitInPanel(page, css, timeout = 10_000) {
+  for (const end = Date.now() + timeout; ;) {
+    if (await inPanel(page, css, '(el) => Boolean(el?.checkVisibility())').catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for the panel's ${css}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A real mouse click at the centre of the panel's `css`, once enabled and armed (data-guard). */
+export async function clickInPanel(page, css, timeout = 10_000) {
+  for (const end = Date.now() + timeout; ;) {
+    const at = await inPanel(page, css, `(el) => {
+      if (!el?.checkVisibility() || el.disabled || (el.dataset.guard && el.dataset.guard !== 'armed')) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }`).catch(() => null);
+    if (at) return page.mouse.click(at.x, at.y);
+    if (Date.now() > end) throw new Error(`timed out waiting to click the panel's ${css}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const PANEL_FINDING = (section) => `[role="alertdialog"] li[data-section="${section}"]`;
+export const PANEL_BUTTON = (action) => `button[data-action="${action}"]`;

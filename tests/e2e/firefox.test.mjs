@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
-  launchFirefox, goto, until, firefoxSkip, manifest, extUrl, GECKO_ID, FIREFOX, FIREFOX_DIST, consoleProblems, PANEL_FINDING, PANEL_BUTTON,
+  launchFirefox, goto, until, firefoxSkip, manifest, extUrl, GECKO_ID, FIREFOX, FIREFOX_DIST, consoleProblems, PANEL_FINDING, PANEL_BUTTON, waitInPanel, clickInPanel,
 } from './firefox-harness.mjs';
 import {
   X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, SIGNATURE, SITES, posted, editorText, occurrences, rowUrl,
@@ -22,7 +22,7 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const PERSONAL_TEXT = "Ugh, so hungover after last night lol. Can't wait for the weekend with my kids";
 
 /** Waits for the panel to show the finding for `section`. */
-const expectPanel = (page, section) => page.waitForSelector(PANEL_FINDING(section));
+const expectPanel = (page, section) => waitInPanel(page, PANEL_FINDING(section));
 /** The site got exactly `expected` (a second, duplicate post would show within 300 ms). */
 async function expectPosted(page, expected) {
   await page.waitForFunction((n) => window.__posted.length >= n, {}, expected.length);
@@ -112,7 +112,7 @@ describe('PostGuard in Firefox', { concurrency: false }, () => {
     await page.click(X_BUTTON);
     await expectPanel(page, '6.4');
     assert.deepEqual(await posted(page), []);
-    await page.click(PANEL_BUTTON('post'));
+    await clickInPanel(page, PANEL_BUTTON('post'));
     await expectPosted(page, [PERSONAL_TEXT]);
   });
 
@@ -123,7 +123,7 @@ describe('PostGuard in Firefox', { concurrency: false }, () => {
     await page.keyboard.press('Enter');
     await expectPanel(page, '6.4');
     assert.deepEqual(await posted(page), []);
-    await page.click(PANEL_BUTTON('post'));
+    await clickInPanel(page, PANEL_BUTTON('post'));
     await expectPosted(page, [PERSONAL_TEXT]);
   });
 
@@ -141,7 +141,7 @@ describe('PostGuard in Firefox', { concurrency: false }, () => {
       await pressKey(page, key);
       await expectPanel(page, '6.2.6');
       assert.deepEqual(await posted(page), []);
-      await page.click(PANEL_BUTTON('fix'));
+      await clickInPanel(page, PANEL_BUTTON('fix'));
       await page.waitForFunction((sig) => window.__editorText().endsWith(sig), {}, SIGNATURE);
       const signed = await editorText(page);
       assert.ok(signed.startsWith(text), signed);
@@ -159,7 +159,7 @@ describe('PostGuard in Firefox', { concurrency: false }, () => {
     await page.click('[data-testid="settingsDetailSave"]');
     await expectPanel(page, '6.4.1.2');
     assert.deepEqual(await page.evaluate(() => window.__submitted), []);
-    await page.click(PANEL_BUTTON('edit'));
+    await clickInPanel(page, PANEL_BUTTON('edit'));
     assert.equal(await page.$eval('input[name="email"]', (el) => el.value), email);
     assert.deepEqual(await page.evaluate(() => window.__submitted), []);
   });

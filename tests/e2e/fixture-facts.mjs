@@ -16,7 +16,107 @@ export const X_BUTTON = '[data-testid="tweetButtonInline"]';
 export const USER = { email: 'jdoe@westalliswi.gov', name: 'Jane Doe', title: 'Communications Specialist' };
 export const SIGNATURE = '— Jane Doe, Communications Specialist';
 
-export const panel = (page) => page.locator('[data-postguard="panel"]');
+// PostGuard's surfaces (panel, badge, reminder) are CLOSED shadow roots: neither the page nor
+// Playwright's selectors reach inside. The tests reach them the one way a page cannot, through
+// the DevTools protocol: DOM.describeNode with pierce sees closed roots, and DOM.resolveNode
+// hands this test (never the page) a reference to one. Clicks are real mouse input at the
+// element's centre, so they meet the panel's clickjacking guard as a person's would.
+const cdpSessions = new WeakMap();
+const cdpOf = (page) => {
+  if (!cdpSessions.has(page)) cdpSessions.set(page, page.context().newCDPSession(page));
+  return cdpSessions.get(page);
+};
+let groups = 0;
+
+/** Runs `fn(root, arg)` (source or function) on the shadow root of `[data-postguard=kind]`, in the page's main world; undefined when there is none. */
+export async function inSurface(page, kind, fn, arg) {
+  const s = await cdpOf(page);
+  const objectGroup = `pg${++groups}`;
+  try {
+    const { result } = await s.send('Runtime.evaluate', { expression: `document.querySelector('[data-postguard="${kind}"]')`, objectGroup });
+    if (!result.objectId) return undefined;
+    const { node } = await s.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return undefined;
+    const { object } = await s.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup });
+    const r = await s.send('Runtime.callFunctionOn', {
+      objectId: object.objectId, functionDeclaration: `function (arg) { return (${fn})(this, arg); }`,
+      arguments: [{ value: arg }], returnByValue: true, awaitPromise: true,
+    });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value;
+  } finally {
+    s.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => {});
+  }
+}
+
+/** Polls `probe()` until `ok(value)`; returns the value, or throws after `timeout` ms. */
+async function until(probe, ok, what, timeout = 10_000) {
+  for (const end = Date.now() + timeout; ;) {
+    const v = await probe().catch(() => undefined);
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Elements matching `css` inside a surface, with a few of Playwright's locator methods. A
+ * trailing `:visible` keeps the rendered ones; `nth` picks one. `click()` waits until the
+ * element is enabled and, when the surface guards it (data-guard), armed, then clicks its centre.
+ */
+function part(page, kind, css, nth = 0) {
+  const visible = css.endsWith(':visible');
+  const sel = JSON.stringify(visible ? css.slice(0, -':visible'.length) : css);
+  const run = (body, arg) => inSurface(page, kind,
+    `(root, arg) => { const els = [...root.querySelectorAll(${sel})]${visible ? '.filter((e) => e.checkVisibility())' : ''};
+      const el = els.at(${nth}); return (${body})(el, els, arg); }`, arg);
+  const one = (body, what) => until(() => run(`(el) => el ? { v: (${body})(el) } : null`), Boolean, `${kind} ${css} (${what})`).then((r) => r.v);
+  const self = {
+    first: () => part(page, kind, css, 0),
+    nth: (i) => part(page, kind, css, i),
+    count: () => run('(el, els) => els.length').then((n) => n ?? 0),
+    textContent: () => one('(el) => el.textContent', 'text'),
+    innerText: () => one('(el) => el.innerText', 'text'),
+    getAttribute: (name) => run('(el, els, name) => el?.getAttribute(name) ?? null', name),
+    isDisabled: () => one('(el) => el.disabled', 'disabled'),
+    isVisible: () => run('(el) => Boolean(el?.checkVisibility())'),
+    async waitFor({ state = 'visible', timeout } = {}) {
+      const probe = { attached: '(el) => Boolean(el)', detached: '(el) => !el', visible: '(el) => Boolean(el?.checkVisibility())', hidden: '(el) => !el?.checkVisibility()' }[state];
+      await until(() => run(probe).then((v) => v ?? (state === 'detached' || state === 'hidden')), (v) => v === true, `${kind} ${css} ${state}`, timeout);
+    },
+    async click() {
+      const at = await until(() => run(`(el) => {
+        if (!el?.checkVisibility() || el.disabled || (el.dataset.guard && el.dataset.guard !== 'armed')) return null;
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }`), Boolean, `${kind} ${css} to be clickable`);
+      await page.mouse.click(at.x, at.y);
+    },
+    /** A real click puts the caret in a text field, as a person would. */
+    focus: () => self.click(),
+  };
+  return self;
+}
+
+/**
+ * One of PostGuard's surfaces on `page` ('panel', 'badge', 'reminder'), located like a
+ * Playwright locator: count/waitFor act on its host in the page, `locator(css)` inside its
+ * closed shadow root, `text()` and `waitForText(re)` on all of its text.
+ */
+export function surface(page, kind = 'panel') {
+  const host = page.locator(`[data-postguard="${kind}"]`);
+  const text = () => inSurface(page, kind, '(root) => root.textContent');
+  return {
+    count: () => host.count(),
+    waitFor: (opts) => host.waitFor(opts),
+    locator: (css) => part(page, kind, css),
+    text,
+    waitForText: (re, timeout) => until(text, (t) => typeof t === 'string' && re.test(t), `${kind} text ${re}`, timeout),
+    html: () => inSurface(page, kind, '(root) => root.innerHTML'),
+  };
+}
+export const panel = (page) => surface(page, 'panel');
 /** What the page received: the fixture records every post it accepts. */
 export const posted = (page) => page.evaluate(() => window.__posted);
 /** The editor's own model (Draft.js, Lexical, Quill, ProseMirror, Slate, React state), not its DOM. */

@@ -17,7 +17,7 @@ import { generate } from 'selfsigned';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { X, CITY, PERSONAL, DRAFT, X_BUTTON } from './fixture-facts.mjs';
+import { X, CITY, PERSONAL, DRAFT, X_BUTTON, surface } from './fixture-facts.mjs';
 
 const POLICY_DIR = process.env.POSTGUARD_POLICY_DIR || '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, `postguard-e2e-${process.pid}.json`);
@@ -210,7 +210,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     await x.click(DRAFT);
     await x.keyboard.type(personal);
     await x.click(X_BUTTON);
-    const panel = x.locator('[data-postguard="panel"]');
+    const panel = surface(x, 'panel');
     await panel.locator('li[data-section="6.4"]').waitFor();
     await panel.locator('button[data-action="post"]').click();
     // Block: posting anyway asks why; the confirm button waits for a reason.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
 import {
   X, FB, CITY, PERSONAL, DRAFT, LEXICAL, X_BUTTON, USER, SIGNATURE, SITES, panel, posted, editorText,
-  rowUrl, reach, submit, firstWay, expectEditor, caretAtEnd, occurrences, expectPanel,
+  rowUrl, reach, submit, firstWay, expectEditor, caretAtEnd, occurrences, expectPanel, inSurface,
 } from './fixture-facts.mjs';
 
 const PERSONAL_TEXT = 'so hungover lol, my kids kept me up';
@@ -39,13 +39,15 @@ describe('PostGuard under stress', () => {
   it('a page script cannot press the panel buttons, fake keys, or message the extension', async () => {
     await heldOnX();
 
-    const attempts = await page.evaluate(() => {
-      const root = document.querySelector('[data-postguard="panel"]').shadowRoot;
+    // Even a script holding the panel's root (which a page cannot get: it is closed) cannot press it.
+    await inSurface(page, 'panel', (root) => {
       for (const action of ['post', 'fix', 'edit']) root.querySelector(`[data-action="${action}"]`)?.click();
       root.querySelector('[data-action="post"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       root.querySelector('[role="alertdialog"]').dispatchEvent(
         new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
       );
+    });
+    const attempts = await page.evaluate(() => {
       let messaging = 'no chrome.runtime in the page';
       try {
         if (globalThis.chrome?.runtime?.sendMessage) {

@@ -77,7 +77,7 @@ async function expectPanel(section) {
   } catch (err) {
     log.push(...await seen());
     err.message += `\nposted: ${JSON.stringify(await page.evaluate(() => [window.__posted, window.__submitted, document.activeElement?.outerHTML.slice(0, 120)]))}`;
-    err.message += `\npanel: ${await page.evaluate(() => document.querySelector('[data-postguard=panel]')?.shadowRoot.innerHTML.slice(0, 200))}`;
+    err.message += `\npanel: ${(await panel(page).html())?.slice(0, 200)}`;
     err.message += `\nsent to the background: ${JSON.stringify(log.map((m) => [m.type, m.draft?.surface, m.draft?.text, m.problem]))}`;
     throw err;
   }
