@@ -51,6 +51,7 @@
   window.addEventListener(
     'pointerdown',
     (e) => {
+      if (!e.isTrusted) return; // a page's own events are never ours to judge
       const control = controlIn(e.composedPath());
       if (control) verdictFor(control);
     },
@@ -79,7 +80,7 @@
   window.addEventListener(
     'click',
     (e) => {
-      if (replaying) return;
+      if (replaying || !e.isTrusted) return;
       const control = controlIn(e.composedPath());
       if (!control) return;
       const entry = verdictFor(control);

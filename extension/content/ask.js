@@ -31,7 +31,11 @@ const PostGuardAsk = (() => {
   const adapter = () =>
     (site ??= (async () => {
       const byHost = await ask({ type: PostGuardProtocol.adapter, host: location.hostname });
-      return byHost ?? (await ask({ type: PostGuardProtocol.detectable })).find(PostGuardAdapter.detect) ?? null;
+      if (byHost) return byHost;
+      // Told by page structure: wait for the page (content scripts start at document_start).
+      const candidates = await ask({ type: PostGuardProtocol.detectable });
+      if (document.readyState === 'loading') await new Promise((r) => addEventListener('DOMContentLoaded', r, { once: true }));
+      return candidates.find(PostGuardAdapter.detect) ?? null;
     })().catch((err) => {
       console.warn('PostGuard is off on this page:', err.message);
       return null;

@@ -2,16 +2,20 @@
 // background service worker) about the draft as the user types, and holds a submit
 // only while the latest verdict warns. The engine decides; this script only carries.
 // If the engine cannot answer, the post goes through: PostGuard never traps anyone.
+// The page is not trusted: this runs at document_start, so its capture listeners on window
+// come before any page script's (which could otherwise stop them); the adapter arrives later,
+// and until it does every listener returns at once. Untrusted (script-made) events are
+// ignored without a trace: a page cannot tell from its own events that PostGuard is here.
 'use strict';
 
-(async () => {
+(() => {
   const DEBOUNCE_MS = 150;
   const { classify, generic, context, isSubmitButton, isGenericSubmit, isSubmitKey, containsComposed } = PostGuardAdapter;
   const { read, append, keepCaret } = PostGuardEditor;
   const { ask, report, adapter } = PostGuardAsk;
 
-  const site = await adapter();
-  if (!site) return;
+  let site = null;
+  adapter().then((s) => (site = s));
 
   let active = null; // {el, kind, field}: the composer or account field in use
   let latest = { text: null, verdict: null };
@@ -61,6 +65,7 @@
   window.addEventListener(
     'focusin',
     (e) => {
+      if (!site || !e.isTrusted) return;
       const found = composerIn(e);
       if (!found || found.el === active?.el) return;
       active = found;
@@ -73,7 +78,7 @@
   window.addEventListener(
     'input',
     (e) => {
-      if (active && e.composedPath().includes(active.el)) checkSoon();
+      if (site && e.isTrusted && active && e.composedPath().includes(active.el)) checkSoon();
     },
     true,
   );
@@ -144,6 +149,7 @@
   window.addEventListener(
     'click',
     (e) => {
+      if (!site || !e.isTrusted) return;
       // composedPath: the button may sit inside an open shadow root (Reddit).
       const path = e.composedPath();
       const button =
@@ -156,7 +162,7 @@
   window.addEventListener(
     'keydown',
     (e) => {
-      if (!active || !e.composedPath().includes(active.el) || !isSubmitKey(e, active.keys ?? site.submit?.keys)) return;
+      if (!site || !e.isTrusted || !active || !e.composedPath().includes(active.el) || !isSubmitKey(e, active.keys ?? site.submit?.keys)) return;
       if (active.kind === 'field') return; // forms submit through the 'submit' event
       const init = {
         key: e.key, code: e.code, keyCode: e.keyCode, which: e.which,
@@ -173,7 +179,7 @@
     'submit',
     (e) => {
       const form = e.target;
-      if (active?.kind !== 'field' || !containsComposed(form, active.el)) return;
+      if (!site || active?.kind !== 'field' || !containsComposed(form, active.el)) return;
       const submitter = e.submitter;
       intercept(e, () => form.requestSubmit(submitter?.form === form ? submitter : undefined));
     },

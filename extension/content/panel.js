@@ -38,10 +38,10 @@ const PostGuardPanel = (() => {
     return [sheet];
   };
 
-  function host(kind) {
-    const el = document.createElement('div');
-    el.dataset.postguard = kind;
-    const root = el.attachShadow({ mode: 'open' });
+  // A closed shadow root with pinned host styles (content/surface.js): the page can neither
+  // read nor restyle what PostGuard says.
+  function host(kind, pinned) {
+    const { el, root } = PostGuardSurface.create(kind, pinned);
     root.adoptedStyleSheets = styles();
     return { el, root };
   }
@@ -71,10 +71,7 @@ const PostGuardPanel = (() => {
     b.dataset.action = action;
     b.textContent = label;
     Object.assign(b.dataset, extra);
-    b.addEventListener('click', (e) => {
-      e.stopPropagation();
-      if (e.isTrusted) onChoose();
-    });
+    PostGuardSurface.guard(b, onChoose);
     return b;
   }
 
@@ -192,13 +189,12 @@ const PostGuardPanel = (() => {
       return;
     }
     if (!badge) {
-      badge = host('badge');
+      badge = host('badge', { 'pointer-events': 'none' }); // it only informs: it must never cover the site's own controls
       const span = document.createElement('span');
       span.className = 'badge';
       span.setAttribute('role', 'status');
       badge.root.append(span);
       badge.el.setAttribute('aria-live', 'polite');
-      badge.el.style.pointerEvents = 'none'; // it only informs: it must never cover the site's own controls
       document.documentElement.append(badge.el);
     }
     badge.root.querySelector('span').textContent = text;

@@ -3,6 +3,9 @@
 // chooses. The background compares a salted, truncated hash (worker/password-alert.js) and
 // the engine words the panel; this script only carries and draws. Edit changes nothing in
 // the field; "Continue anyway" signs in with exactly what was typed.
+// No oracle for the page: only what the user typed is checked (trusted input), a sign-in is
+// held only when the user sends it, and the background answers a tab a bounded number of
+// times a minute; a value the page set by script is never checked, so nothing changes for it.
 'use strict';
 
 (async () => {
@@ -48,7 +51,7 @@
     'input',
     (e) => {
       const field = e.composedPath()[0];
-      if (!isField(field) || !field.value) return;
+      if (!e.isTrusted || !isField(field) || !field.value) return;
       const value = field.value;
       check(field).then((r) => {
         if (field.value === value && risky(field, r) && !PostGuardPanel.isOpen()) warn(field, r.verdict);
@@ -58,6 +61,9 @@
   );
 
   let replaying = false; // set while we re-send a sign-in the user allowed
+  // The user's own act: a trusted event, and for a submit (always trusted, even from a script's
+  // requestSubmit) a real click or key moments ago (the browser's transient user activation).
+  const byUser = (e) => e.isTrusted && (e.type !== 'submit' || (navigator.userActivation?.isActive ?? true));
   function send(resend) {
     replaying = true;
     try {
@@ -73,7 +79,9 @@
    * otherwise hold it, wait for the checks, and ask the user.
    */
   function guard(e, scope, resend) {
-    if (replaying) return;
+    // A sign-in the page sends by itself is not the user's: it gets no check (which would tell
+    // the page, by the hold, whether its value is the City password).
+    if (replaying || !byUser(e)) return;
     const fields = [...scope.querySelectorAll(FIELDS)].filter((f) => isField(f) && f.value);
     if (fields.length === 0) return;
     const done = (f) => checks.get(f)?.value === f.value && checks.get(f).result;

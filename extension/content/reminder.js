@@ -8,6 +8,8 @@
   const { ask, report, adapter } = PostGuardAsk;
   const site = await adapter();
   if (!site) return;
+  // Content scripts start at document_start (content/main.js): the page's account comes later.
+  if (document.readyState === 'loading') await new Promise((r) => addEventListener('DOMContentLoaded', r, { once: true }));
 
   const SETTLE_MS = 3000;
   const POLL_MS = 250;
@@ -48,9 +50,7 @@
     }`;
 
   function draw(reminder) {
-    const host = document.createElement('div');
-    host.dataset.postguard = 'reminder';
-    const root = host.attachShadow({ mode: 'open' });
+    const { el: host, root } = PostGuardSurface.create('reminder'); // closed, pinned: content/surface.js
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
@@ -65,14 +65,11 @@
     dismiss.type = 'button';
     dismiss.dataset.action = 'dismiss';
     dismiss.textContent = reminder.dismiss;
-    // The page cannot dismiss it for the user: script-made clicks are ignored.
-    dismiss.addEventListener('click', (e) => {
-      e.stopPropagation();
-      if (e.isTrusted) host.remove();
-    });
+    // The page cannot dismiss it for the user: only a person's click counts (content/surface.js).
+    PostGuardSurface.guard(dismiss, () => host.remove());
     box.append(text, dismiss);
     root.append(box);
-    Object.assign(host.style, { position: 'fixed', right: '12px', bottom: '12px', zIndex: '2147483646' });
+    Object.assign(host.style, { right: '12px', bottom: '12px' });
     document.documentElement.append(host);
   }
 

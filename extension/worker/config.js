@@ -15,16 +15,38 @@ async function readManaged() {
   }
 }
 
+// Where the person can see what the browser holds: the browser drops values that fail IT's
+// schema, so a configuration with a wrong type reaches PostGuard as fewer keys, or none.
+const POLICY_PAGE = globalThis.browser?.runtime ? 'about:policies' : 'chrome://policy (edge://policy in Edge)';
+
+/**
+ * The keys of the last good IT configuration that managed storage no longer has (all of them
+ * when it is empty). IT's policy never silently vanishes: while any is missing, the last good
+ * configuration stays in force, and the pages say so key by key.
+ */
+function lostKeys(managed, lastGood) {
+  if (!lastGood || typeof lastGood !== 'object') return [];
+  const now = managed && typeof managed === 'object' ? managed : {};
+  return Object.keys(lastGood).filter((k) => !Object.hasOwn(now, k));
+}
+
 async function load(ready) {
   await ready;
   const [managed, { lastGoodPolicy = null }] = await Promise.all([
     readManaged(),
     chrome.storage.local.get('lastGoodPolicy'),
   ]);
-  const r = resolvePolicy(JSON.stringify(managed), JSON.stringify(lastGoodPolicy));
-  const source = r.source();
+  const lost = lostKeys(managed, lastGoodPolicy);
+  const r = resolvePolicy(JSON.stringify(lost.length ? lastGoodPolicy : managed), JSON.stringify(lastGoodPolicy));
   const policy = JSON.parse(r.policy());
-  const errors = JSON.parse(r.errors());
+  const errors = [
+    ...lost.map((path) => ({
+      path,
+      reason: `IT's managed configuration no longer has this value (the browser drops values of the wrong type); the last good one stays in force. See ${POLICY_PAGE}`,
+    })),
+    ...JSON.parse(r.errors()),
+  ];
+  const source = lost.length && r.source() === 'managed' ? 'last_good' : r.source();
   const keep = r.lastGood();
   if (keep === undefined) {
     if (lastGoodPolicy !== null) await chrome.storage.local.remove('lastGoodPolicy');

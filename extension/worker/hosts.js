@@ -17,7 +17,7 @@ async function syncHostScripts() {
   const granted = origins.filter((o) => /^https:\/\/[^*/]+\/\*$/.test(o) && !declared.has(o));
   await chrome.scripting.unregisterContentScripts({ ids: [ID] }).catch(() => {});
   if (granted.length) {
-    await chrome.scripting.registerContentScripts([{ id: ID, matches: granted, js, runAt: 'document_idle' }]);
+    await chrome.scripting.registerContentScripts([{ id: ID, matches: granted, js, runAt: 'document_start' }]);
   }
 }
 

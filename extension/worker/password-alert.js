@@ -16,6 +16,23 @@ const ITERATIONS = 100_000; // about 50-100 ms per check: once per keystroke is 
 const KEEP_BYTES = 4; // 32 bits: a chance match per keystroke is 1 in 4 billion, yet many
 // passwords share each value, so a stolen hash does not single out a strong password
 const SALT_BYTES = 16;
+// No oracle: a page that sets candidates into a password field as the user types gets at most
+// this many distinct values checked per tab a minute; past it, no answer (so no warning).
+const LIMIT = 20;
+const WINDOW_MS = 60_000;
+const asked = new Map(); // tab id -> [{key, at}]: the distinct values of the last minute, as SHA-256
+globalThis.chrome?.tabs?.onRemoved.addListener((tab) => asked.delete(tab)); // (the Node tests import this file)
+
+/** May `tab` have `value` checked now? Repeats of a value in the window are free. */
+async function withinLimit(tab, value, now = Date.now()) {
+  const key = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value))); // never the value itself
+  const recent = (asked.get(tab) ?? []).filter((a) => now - a.at < WINDOW_MS);
+  asked.set(tab, recent);
+  if (recent.some((a) => a.key === key)) return true;
+  if (recent.length >= LIMIT) return false;
+  recent.push({ key, at: now });
+  return true;
+}
 
 const hex = (bytes) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 const unhex = (s) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
@@ -52,6 +69,7 @@ export function passwordAlertHandlers({ engine }) {
     async [M.passwordCheck]({ value, context }, sender) {
       const { cityPassword: p } = await chrome.storage.local.get('cityPassword');
       if (!sender.tab || !p || typeof value !== 'string' || value.length < p.length) return { match: false };
+      if (!(await withinLimit(sender.tab.id, value))) return { match: false, limited: true };
       const hash = await passwordHash(value.slice(-p.length), unhex(p.salt), p.iterations, p.bytes);
       if (hash !== p.hash) return { match: false };
       const [g, json] = await Promise.all([engine(), draftJson({ ...context, text: '' }, { city_password: true })]);

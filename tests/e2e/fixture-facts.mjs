@@ -65,16 +65,20 @@ async function until(probe, ok, what, timeout = 10_000) {
  * trailing `:visible` keeps the rendered ones; `nth` picks one. `click()` waits until the
  * element is enabled and, when the surface guards it (data-guard), armed, then clicks its centre.
  */
-function part(page, kind, css, nth = 0) {
+function part(page, kind, css, nth = 0, { hasText } = {}) {
   const visible = css.endsWith(':visible');
   const sel = JSON.stringify(visible ? css.slice(0, -':visible'.length) : css);
+  const text = hasText === undefined ? 'true'
+    : hasText instanceof RegExp ? `new RegExp(${JSON.stringify(hasText.source)}, ${JSON.stringify(hasText.flags)}).test(e.textContent)`
+      : `e.textContent.includes(${JSON.stringify(hasText)})`;
   const run = (body, arg) => inSurface(page, kind,
-    `(root, arg) => { const els = [...root.querySelectorAll(${sel})]${visible ? '.filter((e) => e.checkVisibility())' : ''};
+    `(root, arg) => { const els = [...root.querySelectorAll(${sel})].filter((e) => ${visible ? 'e.checkVisibility() && ' : ''}${text});
       const el = els.at(${nth}); return (${body})(el, els, arg); }`, arg);
   const one = (body, what) => until(() => run(`(el) => el ? { v: (${body})(el) } : null`), Boolean, `${kind} ${css} (${what})`).then((r) => r.v);
   const self = {
-    first: () => part(page, kind, css, 0),
-    nth: (i) => part(page, kind, css, i),
+    first: () => part(page, kind, css, 0, { hasText }),
+    nth: (i) => part(page, kind, css, i, { hasText }),
+    locator: (inner, opts) => part(page, kind, `${css} ${inner}`, 0, opts),
     count: () => run('(el, els) => els.length').then((n) => n ?? 0),
     textContent: () => one('(el) => el.textContent', 'text'),
     innerText: () => one('(el) => el.innerText', 'text'),
@@ -110,7 +114,7 @@ export function surface(page, kind = 'panel') {
   return {
     count: () => host.count(),
     waitFor: (opts) => host.waitFor(opts),
-    locator: (css) => part(page, kind, css),
+    locator: (css, opts) => part(page, kind, css, 0, opts),
     text,
     waitForText: (re, timeout) => until(text, (t) => typeof t === 'string' && re.test(t), `${kind} text ${re}`, timeout),
     html: () => inSurface(page, kind, '(root) => root.innerHTML'),

@@ -11,6 +11,10 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('./fixtures/dist/', import.meta.url));
+// A hostile page (issue 13, tests/e2e/hostile.test.mjs): any page asked for with ?hostile gets
+// this script first in its <head>, before the site's own.
+const HOSTILE = fileURLToPath(new URL('./fixtures/hostile/attacks.js', import.meta.url));
+const hostile = (html) => html.replace(/<head>/, '<head><script src="/hostile/attacks.js"></script>');
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'";
@@ -76,10 +80,15 @@ async function handle(req, res, aliases = {}) {
   const named = (req.headers.host || '').replace(/:\d+$/, '');
   const host = aliases[named] ?? named;
   const site = sites[host];
-  const { pathname } = new URL(req.url, 'http://fixture');
+  const { pathname, searchParams } = new URL(req.url, 'http://fixture');
   if (site && site.page(pathname)) {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' });
-    return res.end(typeof site.html === 'function' ? site.html(pathname) : site.html);
+    const html = typeof site.html === 'function' ? site.html(pathname) : site.html;
+    return res.end(searchParams.has('hostile') ? hostile(html) : html);
+  }
+  if (site && pathname === '/hostile/attacks.js') {
+    res.writeHead(200, { 'Content-Type': TYPES.js, 'Cache-Control': 'no-store' });
+    return res.end(await readFile(HOSTILE));
   }
   const asset = pathname.startsWith('/assets/') && pathname.slice(8);
   if (site && site.assets.includes(asset)) {
