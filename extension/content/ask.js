@@ -32,9 +32,11 @@ const PostGuardAsk = (() => {
     (site ??= (async () => {
       const byHost = await ask({ type: PostGuardProtocol.adapter, host: location.hostname });
       if (byHost) return byHost;
-      // Told by page structure: wait for the page (content scripts start at document_start).
+      // Told by page structure: wait for the page as document_idle would (content scripts start
+      // at document_start), and a task more, for an app that renders from its scheduler.
       const candidates = await ask({ type: PostGuardProtocol.detectable });
-      if (document.readyState === 'loading') await new Promise((r) => addEventListener('DOMContentLoaded', r, { once: true }));
+      if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));
+      await new Promise((r) => setTimeout(r));
       return candidates.find(PostGuardAdapter.detect) ?? null;
     })().catch((err) => {
       console.warn('PostGuard is off on this page:', err.message);

@@ -17,7 +17,7 @@ async function readManaged() {
 
 // Where the person can see what the browser holds: the browser drops values that fail IT's
 // schema, so a configuration with a wrong type reaches PostGuard as fewer keys, or none.
-const POLICY_PAGE = globalThis.browser?.runtime ? 'about:policies' : 'chrome://policy (edge://policy in Edge)';
+const POLICY_PAGE = chrome.runtime.getURL('').startsWith('moz-extension:') ? 'about:policies' : 'chrome://policy (edge://policy in Edge)';
 
 /**
  * The keys of the last good IT configuration that managed storage no longer has (all of them

@@ -336,6 +336,28 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     h.sw = workers[0];
   });
 
+  it('6b. values of the wrong type, which the browser drops: the last good policy stays, and the pages say so (issue 13)', async () => {
+    const good = (await local('lastGoodPolicy')).lastGoodPolicy; // test 2's configuration, kept by test 6
+    assert.ok(good);
+    await setManagedPolicy(good);
+    const options = await open(extUrl('pages/options.html'));
+    await options.locator('#policy-source[data-source="managed"]').waitFor();
+    assert.deepEqual((await local('lastGoodPolicy')).lastGoodPolicy, good);
+    // Every value of the wrong type: Chromium drops them all, and PostGuard sees {}.
+    await setManagedPolicy(Object.fromEntries(Object.keys(good).map((k) => [k, typeof good[k] === 'number' ? 'x' : 42])));
+    assert.deepEqual(await h.sw.evaluate(() => chrome.storage.managed.get(null)), {});
+    await options.locator('#policy-source[data-source="last_good"]').waitFor();
+    const paths = await options.locator('#policy-errors li').evaluateAll((lis) => lis.map((li) => li.dataset.path));
+    assert.deepEqual(paths.sort(), Object.keys(good).sort());
+    assert.match(await options.locator('#policy-errors').textContent(), /chrome:\/\/policy/);
+    assert.deepEqual((await local('lastGoodPolicy')).lastGoodPolicy, good, 'the last good configuration was deleted');
+    const popup = await open(extUrl('pages/popup.html'));
+    await popup.locator('#policy-source[data-source="last_good"]').waitFor();
+    assert.match(await popup.locator('#policy-errors').textContent(), /chrome:\/\/policy/);
+    await setManagedPolicy(good); // as the other tests expect it
+    await options.locator('#policy-source[data-source="managed"]').waitFor();
+  });
+
   it('7. the popup reports the adapter status of a tab, in dark mode too', async () => {
     const x = await open(`${X}/home?${CITY}`);
     await x.locator(DRAFT).waitFor();
