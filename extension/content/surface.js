@@ -66,6 +66,9 @@ const PostGuardSurface = (() => {
         for (const e of entries) state.seen.set(e.target, e.isVisible);
         state.visible = [...state.seen.values()].every(Boolean);
         state.visibleSince = state.visible ? (state.visibleSince ?? performance.now()) : null;
+        // Something the page added later at the same z-index (a chat widget) covers it: come
+        // back on top, last in the document, once; what still covers it is the page's doing.
+        if (!state.visible && el.isConnected && document.documentElement.lastElementChild !== el) document.documentElement.append(el);
         arm(state);
       }, { trackVisibility: true, delay: 100, threshold: [0] });
       // Whatever the surface shows, not only the host: an overlay on part of it counts.

@@ -67,10 +67,10 @@ describe('a hostile page', { concurrency: false }, () => {
     await expectPosted(page, [PERSONAL_TEXT]);
   });
 
-  it('an opaque overlay that lets clicks through (pointer-events: none) disarms the panel', async () => {
+  it('an opaque overlay in the top layer that lets clicks through (pointer-events: none) disarms the panel', async () => {
     await held();
     await settle(page);
-    await attack(page, 'overlay');
+    assert.equal(await attack(page, 'overlay'), true, 'the decoy should let the pointer through to the panel');
     await settle(page);
     const at = await centre(POST);
     await page.mouse.click(at.x, at.y);
