@@ -71,8 +71,9 @@ enum Command {
 
 #[derive(Subcommand)]
 enum RecordsCommand {
-    /// Receive the extensions' records and serve the custodian's search (HTTP; put TLS in
-    /// front of it, e.g. the City's reverse proxy).
+    /// Receive the extensions' records and serve the custodian's search: HTTPS with
+    /// --tls-cert and --tls-key, else plain HTTP (behind the City's TLS reverse proxy, or for
+    /// a development build on this computer).
     Serve {
         /// sqlite:PATH (one City) or postgres://USER@HOST/DB (libpq's URL; ?host=/dir for a
         /// local socket).
@@ -92,6 +93,12 @@ enum RecordsCommand {
         /// The policy whose records.retention_days applies.
         #[arg(long)]
         policy: Option<PathBuf>,
+        /// Serve HTTPS: the certificate chain, PEM, leaf first.
+        #[arg(long, requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The certificate's private key, PEM (PKCS#8, PKCS#1 or SEC1).
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
     },
 }
 
@@ -216,9 +223,11 @@ fn main() -> ExitCode {
                     custodian_token_file,
                     retention_days,
                     policy,
+                    tls_cert,
+                    tls_key,
                 },
         } => {
-            use postguard::records_service::{self as service, Config, Tokens};
+            use postguard::records_service::{self as service, Config, Tls, Tokens};
             let config = (|| {
                 let policy = policy.as_deref().map(load).transpose()?;
                 Ok::<_, String>(Config {
@@ -233,6 +242,7 @@ fn main() -> ExitCode {
                             .retention_days,
                     ),
                     log: Config::stderr_log(),
+                    tls: tls_cert.zip(tls_key).map(|(cert, key)| Tls { cert, key }),
                 })
             })();
             match config.and_then(service::serve) {
