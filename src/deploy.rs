@@ -88,6 +88,24 @@ pub fn example(policy: &Policy) -> Value {
     v
 }
 
+/// `policy template --minimal`: what another city must set, as placeholders that
+/// `policy validate` points out until they are replaced. West Allis's word lists are left out,
+/// so every key not here keeps the built-in value.
+pub fn minimal() -> Value {
+    json!({
+        "name": "City of Example Social Media Policy",
+        "city": "City of Example",
+        "email_domains": ["example.gov"],
+        "accounts": [{
+            "platform": "facebook",
+            "handle": "CityofExample",
+            "name": "City of Example",
+            "department": "Communications",
+        }],
+        "contact_email": "communications@example.gov",
+    })
+}
+
 fn drop_nulls(v: &mut Value) {
     match v {
         Value::Object(m) => {

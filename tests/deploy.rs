@@ -400,3 +400,88 @@ fn every_word_the_pages_use_is_in_english_and_spanish() {
     let missing: Vec<_> = used.iter().filter(|k| !en.contains_key(*k)).collect();
     assert!(missing.is_empty(), "not in _locales: {missing:?}");
 }
+
+/// `policy validate` names every error at once (types, unknown keys, field checks), rejects a
+/// time zone that is not IANA's, and warns where another city still carries West Allis values
+/// or placeholder hosts.
+#[test]
+fn validate_reports_every_error_and_warns_on_west_allis_leftovers() {
+    let dir = std::env::temp_dir().join(format!("postguard-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("springfield.json");
+    std::fs::write(
+        &file,
+        json!({
+            "city": "City of Springfield",
+            "email_domains": ["springfield.gov", "not a domain"],
+            "contact_email": 42,
+            "bogus": true,
+            "accounts": [{"platform": "x", "handle": "SpringfieldIL"}, {"platform": 5, "handle": "A"}],
+            "work_time": {"days": ["mon"], "start": "08:00", "end": "17:00", "time_zone": "America/Chicag"},
+            "report_to": "it-help@intranet.example",
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let out = postguard(&["policy", "validate", "--managed", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    for want in [
+        "contact_email: invalid type: integer `42`, expected a string",
+        "bogus: unknown field `bogus`",
+        "accounts[1].platform: invalid type: integer `5`",
+        "email_domains[1]: is not a domain name",
+        "work_time.time_zone: \"America/Chicag\" is not an IANA time zone; did you mean \"America/Chicago\"?",
+        "warning: report_to: \"it-help@intranet.example\" is a placeholder host",
+        "warning: password_alert.sign_in_urls[]: \"https://login.westalliswi.gov/\" is still West Allis's",
+        "warning: personal_accounts.disclaimer: \"Views are my own, not the City of West Allis's.\" is still",
+        "warning: official_site:",
+        "5 error(s)",
+    ] {
+        assert!(err.contains(want), "missing {want:?} in:\n{err}");
+    }
+    // IT's own accounts are not West Allis's; an error's field gets no warning.
+    assert!(!err.contains("warning: accounts"), "{err}");
+    assert!(!err.contains("warning: contact_email"), "{err}");
+
+    // The minimal template is that skeleton: valid, with its placeholders pointed out.
+    let text = stdout(&postguard(&[
+        "policy",
+        "template",
+        "--minimal",
+        "--format",
+        "managed",
+    ]));
+    let skeleton: Value = serde_json::from_str(&text).unwrap();
+    let keys: Vec<&str> = skeleton
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["accounts", "city", "contact_email", "email_domains", "name"]
+    );
+    std::fs::write(&file, &text).unwrap();
+    let out = postguard(&["policy", "validate", "--managed", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("warning: email_domains[]: \"example.gov\" is a placeholder"),
+        "{err}"
+    );
+    assert!(err.contains("warning: account_patterns.names[]:"), "{err}");
+    // West Allis itself is not warned about.
+    let ok = postguard(&["policy", "validate", "src/policy/west-allis-1317.json"]);
+    assert!(
+        ok.status.success() && ok.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -130,8 +130,12 @@ enum PolicyCommand {
         xpi_url: Option<String>,
         /// Your own managed configuration (a JSON object of policy fields, checked first)
         /// instead of the filled example.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "minimal")]
         from: Option<PathBuf>,
+        /// A skeleton for another city (name, email domains, accounts, contact email) instead
+        /// of the filled example; every key it leaves out keeps the built-in value.
+        #[arg(long)]
+        minimal: bool,
     },
 }
 
@@ -173,7 +177,17 @@ fn main() -> ExitCode {
                     file,
                     managed: true,
                 },
-        } => validate_managed(&file),
+        } => validate(&file, "valid managed configuration", |doc| {
+            postguard::deploy::find_managed(doc)
+                .into_iter()
+                .map(|(at, cfg)| {
+                    (
+                        at,
+                        postguard::policy::audit::layer(&cfg, postguard::rules::IDS),
+                    )
+                })
+                .collect()
+        }),
         Command::Policy {
             command:
                 PolicyCommand::Template {
@@ -182,6 +196,7 @@ fn main() -> ExitCode {
                     update_url,
                     xpi_url,
                     from,
+                    minimal,
                 },
         } => {
             use postguard::deploy;
@@ -196,6 +211,7 @@ fn main() -> ExitCode {
                 target.xpi_url = u;
             }
             let managed = match from {
+                None if minimal => deploy::minimal(),
                 None => deploy::example(&Policy::west_allis()),
                 Some(file) => match read_managed(&file) {
                     Ok(v) => v,
@@ -207,13 +223,12 @@ fn main() -> ExitCode {
         }
         Command::Policy {
             command: PolicyCommand::Validate { file, .. },
-        } => match load(&file) {
-            Ok(_) => {
-                println!("{}: valid", file.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e),
-        },
+        } => validate(&file, "valid", |doc| {
+            vec![(
+                String::new(),
+                postguard::policy::audit::policy(doc, postguard::rules::IDS),
+            )]
+        }),
         Command::Records {
             command:
                 RecordsCommand::Serve {
@@ -279,8 +294,13 @@ fn read_managed(path: &Path) -> Result<serde_json::Value, String> {
     Ok(v)
 }
 
-/// Validates IT's managed configuration in `path` (see `policy validate --managed`).
-fn validate_managed(path: &Path) -> ExitCode {
+/// `policy validate`: every error in `path` at once and the warnings (on stderr); exit 1 on
+/// an error. `audit` gives each configuration found in the document with its JSON path.
+fn validate(
+    path: &Path,
+    valid: &str,
+    audit: impl Fn(&serde_json::Value) -> Vec<(String, postguard::policy::audit::Audit)>,
+) -> ExitCode {
     let doc = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: {e}", path.display()))
         .and_then(|json| {
@@ -291,20 +311,40 @@ fn validate_managed(path: &Path) -> ExitCode {
         Ok(d) => d,
         Err(e) => return fail(&e),
     };
-    match postguard::deploy::validate_managed(&doc) {
-        Ok(errors) if errors.is_empty() => {
-            println!("{}: valid managed configuration", path.display());
-            ExitCode::SUCCESS
-        }
-        Ok(errors) => fail(
-            &errors
-                .iter()
-                .map(|f| format!("{}: {}: {}", path.display(), f.path, f.reason))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-        Err(e) => fail(&format!("{}: {e}", path.display())),
+    let found = audit(&doc);
+    if found.is_empty() {
+        return fail(&format!(
+            "{}: no PostGuard configuration: expected 3rdparty.extensions.<id> (Chrome, Edge), \
+             policies.3rdparty.Extensions.<id> (Firefox) or a bare object of policy fields",
+            path.display()
+        ));
     }
+    let mut errors = 0;
+    for (at, a) in &found {
+        let full = |p: &str| match (at.as_str(), p) {
+            ("", p) => p.to_string(),
+            (at, "(document)") => at.to_string(),
+            (at, p) => format!("{at}.{p}"),
+        };
+        for w in &a.warnings {
+            eprintln!(
+                "{}: warning: {}: {}",
+                path.display(),
+                full(&w.path),
+                w.reason
+            );
+        }
+        for e in &a.errors {
+            eprintln!("{}: {}: {}", path.display(), full(&e.path), e.reason);
+        }
+        errors += a.errors.len();
+    }
+    if errors > 0 {
+        eprintln!("{}: {errors} error(s)", path.display());
+        return ExitCode::FAILURE;
+    }
+    println!("{}: {valid}", path.display());
+    ExitCode::SUCCESS
 }
 
 /// Reads and validates a policy file; the error names the file and each bad field.

@@ -29,7 +29,7 @@ pub struct RecordSettings {
     pub endpoint: Option<String>,
     /// Sent as `Authorization: Bearer <token>` with each batch (`postguard records serve
     /// --token-file` holds the same).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub token: Option<String>,
 }
 
