@@ -4,6 +4,7 @@
 //! per output line, in order. A bad line gets an error object, never a crash.
 
 use clap::{Parser, Subcommand};
+use postguard::lines::{Bounded, Line};
 use postguard::{Draft, Engine, Policy};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -30,6 +31,10 @@ enum Command {
         /// A policy file to use instead of the embedded default.
         #[arg(long)]
         policy: Option<PathBuf>,
+        /// Longest input line, in bytes; a longer line gets an error answer, and is never held
+        /// in memory.
+        #[arg(long, default_value_t = postguard::lines::DEFAULT_MAX)]
+        max_line_bytes: usize,
     },
     /// Score the engine on labelled drafts (tests/corpus/README.md): per section precision,
     /// recall and F1, false alarms, verdict accuracy, and every miss. Exits 1 when a minimum
@@ -56,6 +61,9 @@ enum Command {
         /// Print the report as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Longest input line, in bytes; a longer line is a bad input line.
+        #[arg(long, default_value_t = postguard::lines::DEFAULT_MAX)]
+        max_line_bytes: usize,
     },
     /// Work with policy files.
     Policy {
@@ -141,12 +149,21 @@ enum PolicyCommand {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Check { policy, .. } => {
+        Command::Check {
+            policy,
+            max_line_bytes,
+            ..
+        } => {
             let engine = match engine(policy.as_deref()) {
                 Ok(e) => e,
                 Err(e) => return fail(&e),
             };
-            match check_lines(&engine, io::stdin().lock(), io::stdout().lock()) {
+            match check_lines(
+                &engine,
+                io::stdin().lock(),
+                io::stdout().lock(),
+                max_line_bytes,
+            ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&format!("postguard: {e}")),
             }
@@ -159,6 +176,7 @@ fn main() -> ExitCode {
             max_false_alarms,
             max_near_miss_false_alarms,
             json,
+            max_line_bytes,
         } => {
             let floors = postguard::eval::Floors {
                 min_precision,
@@ -167,7 +185,7 @@ fn main() -> ExitCode {
                 max_false_alarms_near_miss: max_near_miss_false_alarms,
             };
             match engine(policy.as_deref()) {
-                Ok(engine) => eval(&engine, &files, &floors, json),
+                Ok(engine) => eval(&engine, &files, &floors, json, max_line_bytes),
                 Err(e) => fail(&e),
             }
         }
@@ -385,20 +403,37 @@ fn draft_line(line: &[u8], n: usize) -> Option<Result<(Draft, &str), String>> {
     }
 }
 
-fn check_lines(engine: &Engine, input: impl BufRead, output: impl Write) -> io::Result<()> {
+fn check_lines(
+    engine: &Engine,
+    input: impl BufRead,
+    output: impl Write,
+    max: usize,
+) -> io::Result<()> {
     let mut out = BufWriter::new(output);
-    for (n, line) in input.split(b'\n').enumerate() {
-        let answer = match draft_line(&line?, n) {
-            None => continue,
-            Some(Ok((draft, _))) => {
-                serde_json::to_value(engine.evaluate(&draft)).expect("verdicts serialize")
-            }
-            Some(Err(e)) => serde_json::json!({ "error": e }),
+    for (n, line) in Bounded::new(input, max).enumerate() {
+        let answer = match line? {
+            Line::TooLong(len) => serde_json::json!({ "error": too_long(n, len, max) }),
+            Line::Text(line) => match draft_line(&line, n) {
+                None => continue,
+                Some(Ok((draft, _))) => {
+                    serde_json::to_value(engine.evaluate(&draft)).expect("verdicts serialize")
+                }
+                Some(Err(e)) => serde_json::json!({ "error": e }),
+            },
         };
         serde_json::to_writer(&mut out, &answer)?;
         out.write_all(b"\n")?;
+        // Each answer as soon as it is known: a caller may wait for it before sending more.
+        out.flush()?;
     }
-    out.flush()
+    Ok(())
+}
+
+fn too_long(n: usize, len: u64, max: usize) -> String {
+    format!(
+        "line {}: {len} bytes, longer than the maximum of {max} (--max-line-bytes); skipped",
+        n + 1
+    )
 }
 
 /// `postguard eval`: checks every case as `check --jsonl` would, then scores and prints.
@@ -407,19 +442,28 @@ fn eval(
     files: &[PathBuf],
     floors: &postguard::eval::Floors,
     json: bool,
+    max: usize,
 ) -> ExitCode {
     use postguard::eval;
     let mut pairs = Vec::new();
     let mut bad = Vec::new();
     let mut seen = std::collections::HashMap::new();
     for file in files {
-        let bytes = match std::fs::read(file) {
-            Ok(b) => b,
+        let input = match std::fs::File::open(file) {
+            Ok(f) => io::BufReader::new(f),
             Err(e) => return fail(&format!("{}: {e}", file.display())),
         };
-        for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        for (n, line) in Bounded::new(input, max).enumerate() {
+            let line = match line {
+                Ok(Line::Text(l)) => l,
+                Ok(Line::TooLong(len)) => {
+                    bad.push(format!("{}: {}", file.display(), too_long(n, len, max)));
+                    continue;
+                }
+                Err(e) => return fail(&format!("{}: {e}", file.display())),
+            };
             let at = format!("{}: line {}", file.display(), n + 1);
-            let case = match draft_line(line, n) {
+            let case = match draft_line(&line, n) {
                 None => continue,
                 Some(Err(e)) => Err(e),
                 Some(Ok((draft, l))) => eval::Case::from_json(l, &at)
