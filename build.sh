@@ -165,9 +165,13 @@ zip_dir "$FF" "$FF_ZIP"
 # binary for this machine's target with the licence and the IT guide.
 HOST=$(rustc -vV | awk '/^host:/ {print $2}')
 CLI_ARCHIVE="$DIST/postguard-cli-$SUFFIX-$HOST.tar.gz"
+# Group Policy templates for Windows IT, from the managed schema (docs/it.md).
+rm -rf "$DIST/admx"
+"$TARGET_DIR/release/postguard" policy admx --out "$DIST/admx" >/dev/null
 CLI_STAGE=$(mktemp -d)
 mkdir "$CLI_STAGE/postguard-$SUFFIX"
 cp "$TARGET_DIR/release/postguard" LICENSE docs/it.md PRIVACY.md "$CLI_STAGE/postguard-$SUFFIX/"
+cp -r "$DIST/admx" "$CLI_STAGE/postguard-$SUFFIX/"
 tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$CLI_STAGE" -cf - "postguard-$SUFFIX" |
   gzip -9n >"$CLI_ARCHIVE"
 rm -rf "$CLI_STAGE"

@@ -2,6 +2,8 @@
 //! policy) filled in from the embedded default, in the formats each platform reads, and the
 //! reverse: finding PostGuard's configuration inside such a file to validate it.
 
+#[cfg(feature = "cli")]
+pub mod admx;
 use crate::policy::{layers, FieldError, Policy};
 use serde_json::{json, Map, Value};
 

@@ -123,6 +123,15 @@ enum PolicyCommand {
     },
     /// Print the embedded default policy.
     Default,
+    /// Write ADMX/ADML Group Policy templates for Chrome and Edge (from the managed schema):
+    /// DIR/postguard_chrome.admx, DIR/postguard_edge.admx and DIR/en-US/*.adml.
+    Admx {
+        #[arg(long)]
+        out: PathBuf,
+        /// The extension id (that of your packed CRX, if you pack with your own key).
+        #[arg(long, default_value = postguard::deploy::CHROME_ID)]
+        id: String,
+    },
     /// Print a filled example of IT's managed configuration for a platform's policy files.
     Template {
         #[arg(long, value_enum, default_value = "chrome-json")]
@@ -282,6 +291,28 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&format!("postguard records serve: {e}")),
             }
+        }
+        Command::Policy {
+            command: PolicyCommand::Admx { out, id },
+        } => {
+            let write = |path: PathBuf, text: &str| {
+                std::fs::create_dir_all(path.parent().expect("a file in a folder"))
+                    .and_then(|()| std::fs::write(&path, text))
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            };
+            for t in postguard::deploy::admx::templates(&id) {
+                let done = write(out.join(format!("{}.admx", t.name)), &t.admx).and_then(|()| {
+                    write(out.join("en-US").join(format!("{}.adml", t.name)), &t.adml)
+                });
+                if let Err(e) = done {
+                    return fail(&e);
+                }
+            }
+            println!(
+                "{}: Group Policy templates for Chrome and Edge",
+                out.display()
+            );
+            ExitCode::SUCCESS
         }
         Command::Policy {
             command: PolicyCommand::Default,
