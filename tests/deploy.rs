@@ -419,6 +419,7 @@ fn validate_reports_every_error_and_warns_on_west_allis_leftovers() {
             "accounts": [{"platform": "x", "handle": "SpringfieldIL"}, {"platform": 5, "handle": "A"}],
             "work_time": {"days": ["mon"], "start": "08:00", "end": "17:00", "time_zone": "America/Chicag"},
             "report_to": "it-help@intranet.example",
+            "records": {"endpoint": "https://records.springfield.gov/v1/records", "token": "short"},
         })
         .to_string(),
     )
@@ -436,7 +437,8 @@ fn validate_reports_every_error_and_warns_on_west_allis_leftovers() {
         "warning: password_alert.sign_in_urls[]: \"https://login.westalliswi.gov/\" is still West Allis's",
         "warning: personal_accounts.disclaimer: \"Views are my own, not the City of West Allis's.\" is still",
         "warning: official_site:",
-        "5 error(s)",
+        "records.token: must be at least 16 printable ASCII characters",
+        "6 error(s)",
     ] {
         assert!(err.contains(want), "missing {want:?} in:\n{err}");
     }

@@ -66,6 +66,7 @@ async function send() {
     await chrome.storage.local.remove('delivery');
     return;
   }
+  const token = guard.endpointToken();
   for (;;) {
     const batch = JSON.parse(guard.pending(JSON.stringify(await allRecords())));
     if (!batch.length) break;
@@ -75,7 +76,7 @@ async function send() {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(guard.endpointToken() ? { authorization: `Bearer ${guard.endpointToken()}` } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: guard.endpointBody(JSON.stringify(batch), Date.now()),
         credentials: 'omit',
