@@ -7,6 +7,8 @@
 #   ./build.sh                   build with the embedded West Allis policy
 #   ./build.sh --policy FILE     bake another city's policy in as the default
 #   ./build.sh --out DIR         put the packages in DIR instead of dist/
+#   ./build.sh --dev             a development build: version_name "<version>-dev", zips named
+#                                so, and records may go to http://127.0.0.1 or localhost
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,7 +16,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --policy) export POSTGUARD_POLICY="$(realpath "$2")"; shift 2 ;;
     --out) mkdir -p "$2"; DIST="$(realpath "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --dev) DEV=1; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -62,6 +65,7 @@ wasm_build pages
 say "building the postguard CLI"
 cargo build --quiet --release --bin postguard
 
+DEV="${DEV:-}"
 VERSION=$(node -p "require('./manifest.json').version")
 CRATE_VERSION=$(awk -F'"' '/^version = / {print $2; exit}' Cargo.toml)
 if [ "$VERSION" != "$CRATE_VERSION" ]; then
@@ -74,7 +78,10 @@ OUT="$DIST/chrome"
 say "assembling $OUT"
 rm -rf "$OUT"
 mkdir -p "$OUT"
-cp manifest.json "$OUT/"
+# A development build says so in version_name (chrome://extensions shows it), which is what
+# extension/worker/config.js reads to allow http://127.0.0.1 records endpoints.
+node -e "const m = require('./manifest.json'); if ('$DEV') m.version_name = m.version + '-dev';
+  require('fs').writeFileSync('$OUT/manifest.json', JSON.stringify(m, null, 2) + '\n')"
 cp -r extension/. "$OUT/"
 wasm_package() { # feature, output dir
   "$WB" --target web --no-typescript --out-dir "$2" \
@@ -148,13 +155,29 @@ with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
             z.writestr(info, f.read(), compresslevel=9)
 PY
 }
-ZIP="$DIST/postguard-chrome-$VERSION.zip"
-FF_ZIP="$DIST/postguard-firefox-$VERSION.zip"
+SUFFIX="$VERSION${DEV:+-dev}"
+ZIP="$DIST/postguard-chrome-$SUFFIX.zip"
+FF_ZIP="$DIST/postguard-firefox-$SUFFIX.zip"
 zip_dir "$OUT" "$ZIP"
 zip_dir "$FF" "$FF_ZIP"
 
+# The CLI for IT (policy validate/template, records serve), so IT need not build it: the
+# binary for this machine's target with the licence and the IT guide.
+HOST=$(rustc -vV | awk '/^host:/ {print $2}')
+CLI_ARCHIVE="$DIST/postguard-cli-$SUFFIX-$HOST.tar.gz"
+# Group Policy templates for Windows IT, from the managed schema (docs/it.md).
+rm -rf "$DIST/admx"
+"$TARGET_DIR/release/postguard" policy admx --out "$DIST/admx" >/dev/null
+CLI_STAGE=$(mktemp -d)
+mkdir "$CLI_STAGE/postguard-$SUFFIX"
+cp "$TARGET_DIR/release/postguard" LICENSE docs/it.md PRIVACY.md "$CLI_STAGE/postguard-$SUFFIX/"
+cp -r "$DIST/admx" "$CLI_STAGE/postguard-$SUFFIX/"
+tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$CLI_STAGE" -cf - "postguard-$SUFFIX" |
+  gzip -9n >"$CLI_ARCHIVE"
+rm -rf "$CLI_STAGE"
+
 # --- report ------------------------------------------------------------------------
-say "built $ZIP and $FF_ZIP"
+say "built $ZIP, $FF_ZIP and $CLI_ARCHIVE"
 for WASM in "$OUT/pkg/postguard_bg.wasm" "$OUT/pkg-pages/postguard_bg.wasm"; do
   echo "    ${WASM#"$OUT/"}: $(stat -c %s "$WASM") bytes, $(gzip -9 -c "$WASM" | wc -c) bytes gzipped"
 done

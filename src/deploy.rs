@@ -2,6 +2,8 @@
 //! policy) filled in from the embedded default, in the formats each platform reads, and the
 //! reverse: finding PostGuard's configuration inside such a file to validate it.
 
+#[cfg(feature = "cli")]
+pub mod admx;
 use crate::policy::{layers, FieldError, Policy};
 use serde_json::{json, Map, Value};
 
@@ -86,6 +88,24 @@ pub fn example(policy: &Policy) -> Value {
     }
     drop_nulls(&mut v);
     v
+}
+
+/// `policy template --minimal`: what another city must set, as placeholders that
+/// `policy validate` points out until they are replaced. West Allis's word lists are left out,
+/// so every key not here keeps the built-in value.
+pub fn minimal() -> Value {
+    json!({
+        "name": "City of Example Social Media Policy",
+        "city": "City of Example",
+        "email_domains": ["example.gov"],
+        "accounts": [{
+            "platform": "facebook",
+            "handle": "CityofExample",
+            "name": "City of Example",
+            "department": "Communications",
+        }],
+        "contact_email": "communications@example.gov",
+    })
 }
 
 fn drop_nulls(v: &mut Value) {

@@ -13,6 +13,7 @@ pub mod engine;
 pub mod eval;
 pub mod evasion;
 pub mod lexicon;
+pub mod lines;
 pub mod links;
 pub mod model;
 pub mod pii;

@@ -290,3 +290,76 @@ fn eval_reads_every_corpus_split() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["cases"].as_u64().unwrap() >= 2000, "{}", v["cases"]);
 }
+
+/// Peak memory (VmHWM, KiB) of a `check --jsonl` that has answered `input`, read while it
+/// still runs (it waits for more input), and its answers.
+fn peak_kib_after(input: &[&[u8]], answers: usize) -> (u64, Vec<Value>) {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postguard"))
+        .args(["check", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for part in input {
+        stdin.write_all(part).unwrap();
+    }
+    stdin.flush().unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let got: Vec<Value> = (0..answers)
+        .map(|_| {
+            let mut l = String::new();
+            out.read_line(&mut l).unwrap();
+            serde_json::from_str(&l).unwrap()
+        })
+        .collect();
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
+    let kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+        .unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    (kib, got)
+}
+
+/// A 50 MB line is refused with a clear per-line error, the next line is still checked, and
+/// the process never holds the long line: its peak memory stays within a few times the 8 MiB
+/// limit of what a small input costs.
+#[cfg(target_os = "linux")]
+#[test]
+fn check_jsonl_bounds_each_line_and_its_memory() {
+    let small: &[u8] = b"{\"text\": \"nice day\"}\n";
+    let (base, _) = peak_kib_after(&[small], 1);
+    let chunk = vec![b'a'; 1 << 20];
+    let mut input: Vec<&[u8]> = vec![b"{\"text\": \""];
+    input.extend(std::iter::repeat_n(&chunk[..], 50));
+    input.extend([&b"\"}\n"[..], small]);
+    let (peak, got) = peak_kib_after(&input, 2);
+    assert_eq!(
+        got[0]["error"],
+        "line 1: 52428812 bytes, longer than the maximum of 8388608 (--max-line-bytes); skipped"
+    );
+    assert!(got[1]["verdict"].is_string(), "{}", got[1]);
+    assert!(
+        peak < base + 3 * 8 * 1024,
+        "peak {peak} KiB, {} KiB over a small input's",
+        peak - base
+    );
+
+    // The limit is a flag: a line of exactly the limit passes, one byte more does not.
+    let line = r#"{"text": "ab"}"#;
+    let max = line.len().to_string();
+    let out = postguard(
+        &["check", "--jsonl", "--max-line-bytes", &max],
+        &format!("{line}\n{{\"text\": \"abc\"}}\n"),
+    );
+    let v = lines(&out);
+    assert!(v[0]["verdict"].is_string(), "{}", v[0]);
+    assert!(v[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("line 2: 15 bytes"));
+}

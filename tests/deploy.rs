@@ -400,3 +400,216 @@ fn every_word_the_pages_use_is_in_english_and_spanish() {
     let missing: Vec<_> = used.iter().filter(|k| !en.contains_key(*k)).collect();
     assert!(missing.is_empty(), "not in _locales: {missing:?}");
 }
+
+/// `policy validate` names every error at once (types, unknown keys, field checks), rejects a
+/// time zone that is not IANA's, and warns where another city still carries West Allis values
+/// or placeholder hosts.
+#[test]
+fn validate_reports_every_error_and_warns_on_west_allis_leftovers() {
+    let dir = std::env::temp_dir().join(format!("postguard-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("springfield.json");
+    std::fs::write(
+        &file,
+        json!({
+            "city": "City of Springfield",
+            "email_domains": ["springfield.gov", "not a domain"],
+            "contact_email": 42,
+            "bogus": true,
+            "accounts": [{"platform": "x", "handle": "SpringfieldIL"}, {"platform": 5, "handle": "A"}],
+            "work_time": {"days": ["mon"], "start": "08:00", "end": "17:00", "time_zone": "America/Chicag"},
+            "report_to": "it-help@intranet.example",
+            "records": {"endpoint": "https://records.springfield.gov/v1/records", "token": "short"},
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let out = postguard(&["policy", "validate", "--managed", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    for want in [
+        "contact_email: invalid type: integer `42`, expected a string",
+        "bogus: unknown field `bogus`",
+        "accounts[1].platform: invalid type: integer `5`",
+        "email_domains[1]: is not a domain name",
+        "work_time.time_zone: \"America/Chicag\" is not an IANA time zone; did you mean \"America/Chicago\"?",
+        "warning: report_to: \"it-help@intranet.example\" is a placeholder host",
+        "warning: password_alert.sign_in_urls[]: \"https://login.westalliswi.gov/\" is still West Allis's",
+        "warning: personal_accounts.disclaimer: \"Views are my own, not the City of West Allis's.\" is still",
+        "warning: official_site:",
+        "records.token: must be at least 16 printable ASCII characters",
+        "6 error(s)",
+    ] {
+        assert!(err.contains(want), "missing {want:?} in:\n{err}");
+    }
+    // IT's own accounts are not West Allis's; an error's field gets no warning.
+    assert!(!err.contains("warning: accounts"), "{err}");
+    assert!(!err.contains("warning: contact_email"), "{err}");
+
+    // The minimal template is that skeleton: valid, with its placeholders pointed out.
+    let text = stdout(&postguard(&[
+        "policy",
+        "template",
+        "--minimal",
+        "--format",
+        "managed",
+    ]));
+    let skeleton: Value = serde_json::from_str(&text).unwrap();
+    let keys: Vec<&str> = skeleton
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["accounts", "city", "contact_email", "email_domains", "name"]
+    );
+    std::fs::write(&file, &text).unwrap();
+    let out = postguard(&["policy", "validate", "--managed", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("warning: email_domains[]: \"example.gov\" is a placeholder"),
+        "{err}"
+    );
+    assert!(err.contains("warning: account_patterns.names[]:"), "{err}");
+    // West Allis itself is not warned about.
+    let ok = postguard(&["policy", "validate", "src/policy/west-allis-1317.json"]);
+    assert!(
+        ok.status.success() && ok.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `postguard policy admx`: Chrome's and Edge's Group Policy templates parse as XML, hold one
+/// policy per key of the managed schema at the browser's key for the extension, and every
+/// string and presentation they name is in the ADML.
+#[test]
+fn admx_templates_cover_the_schema_and_resolve_in_their_adml() {
+    let dir = std::env::temp_dir().join(format!("postguard-admx-{}", std::process::id()));
+    let id = "abcdefghijklmnopabcdefghijklmnop";
+    let out = postguard(&["policy", "admx", "--out", dir.to_str().unwrap(), "--id", id]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string("extension/managed_schema.json").unwrap())
+            .unwrap();
+    let mut keys: Vec<&str> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    let mut namespaces = Vec::new();
+    for (name, vendor) in [("chrome", r"Google\Chrome"), ("edge", r"Microsoft\Edge")] {
+        let admx_text =
+            std::fs::read_to_string(dir.join(format!("postguard_{name}.admx"))).unwrap();
+        let adml_text =
+            std::fs::read_to_string(dir.join(format!("en-US/postguard_{name}.adml"))).unwrap();
+        let admx =
+            roxmltree::Document::parse(&admx_text).unwrap_or_else(|e| panic!("{name}.admx: {e}"));
+        let adml =
+            roxmltree::Document::parse(&adml_text).unwrap_or_else(|e| panic!("{name}.adml: {e}"));
+        const NS: &str = "http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions";
+        assert_eq!(admx.root_element().tag_name().name(), "policyDefinitions");
+        assert_eq!(admx.root_element().tag_name().namespace(), Some(NS));
+        assert_eq!(
+            adml.root_element().tag_name().name(),
+            "policyDefinitionResources"
+        );
+        let tagged = |doc: &roxmltree::Document<'_>, tag: &str, attr: &str| -> Vec<String> {
+            doc.descendants()
+                .filter(|n| n.has_tag_name(tag))
+                .filter_map(|n| n.attribute(attr).map(String::from))
+                .collect()
+        };
+        let strings = tagged(&adml, "string", "id");
+        let presentations = tagged(&adml, "presentation", "id");
+        namespaces.extend(tagged(&admx, "target", "namespace"));
+        let policies: Vec<_> = admx
+            .descendants()
+            .filter(|n| n.has_tag_name("policy"))
+            .collect();
+        let mut names: Vec<&str> = policies
+            .iter()
+            .map(|p| p.attribute("name").unwrap())
+            .collect();
+        names.sort_unstable();
+        assert_eq!(names, keys, "{name}: one policy per schema key");
+        for p in &policies {
+            let key = p.attribute("key").unwrap();
+            assert_eq!(
+                key,
+                format!(r"Software\Policies\{vendor}\3rdparty\extensions\{id}\policy")
+            );
+            let refs = |v: &str, kind: &str| {
+                v.strip_prefix(&format!("$({kind}."))
+                    .and_then(|r| r.strip_suffix(')'))
+                    .map(String::from)
+            };
+            for attr in ["displayName", "explainText"] {
+                let s = refs(p.attribute(attr).unwrap(), "string").unwrap();
+                assert!(strings.contains(&s), "{name}: no string {s}");
+            }
+            let element_ids: Vec<&str> = p
+                .descendants()
+                .filter(|n| {
+                    n.is_element()
+                        && n.attribute("valueName").is_some()
+                        && n.attribute("id").is_some()
+                })
+                .map(|n| n.attribute("id").unwrap())
+                .collect();
+            match p.attribute("presentation") {
+                Some(pres) => {
+                    let pres = refs(pres, "presentation").unwrap();
+                    assert!(
+                        presentations.contains(&pres),
+                        "{name}: no presentation {pres}"
+                    );
+                    let node = adml
+                        .descendants()
+                        .find(|n| n.attribute("id") == Some(&pres))
+                        .unwrap();
+                    for r in node.descendants().filter_map(|n| n.attribute("refId")) {
+                        assert!(
+                            element_ids.contains(&r),
+                            "{name}: {pres} shows {r}, which {:?} lacks",
+                            p.attribute("name")
+                        );
+                    }
+                    assert_eq!(element_ids.len(), 1);
+                }
+                None => assert_eq!(
+                    p.attribute("valueName"),
+                    p.attribute("name"),
+                    "a boolean is its own value"
+                ),
+            }
+        }
+        let boolean = policies
+            .iter()
+            .find(|p| p.attribute("name") == Some("user_may_edit_identity"))
+            .unwrap();
+        assert!(boolean
+            .descendants()
+            .any(|n| n.has_tag_name("enabledValue")));
+    }
+    assert_eq!(namespaces.len(), 2);
+    assert_ne!(
+        namespaces[0], namespaces[1],
+        "both can sit in one PolicyDefinitions folder"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -70,14 +70,10 @@ type Lines = Arc<Mutex<Vec<String>>>;
 
 fn serve_on(db: &str, listen: &str, retention_days: u32) -> (Running, Lines) {
     let lines: Lines = Arc::default();
-    let sink = lines.clone();
     let running = service::start(Config {
-        db: db.into(),
         listen: listen.parse().unwrap(),
-        ingest: Tokens::new(&[INGEST]).unwrap(),
-        custodian: Tokens::new(&[CUSTODIAN]).unwrap(),
         retention_days,
-        log: Arc::new(move |l| sink.lock().unwrap().push(l)),
+        ..config(db, &lines)
     })
     .expect("the service starts");
     (running, lines)
@@ -85,6 +81,19 @@ fn serve_on(db: &str, listen: &str, retention_days: u32) -> (Running, Lines) {
 
 fn serve(db: &str) -> (Running, Lines) {
     serve_on(db, "127.0.0.1:0", 365)
+}
+
+fn config(db: &str, lines: &Lines) -> Config {
+    let sink = lines.clone();
+    Config {
+        db: db.into(),
+        listen: "127.0.0.1:0".parse().unwrap(),
+        ingest: Tokens::new(&[INGEST]).unwrap(),
+        custodian: Tokens::new(&[CUSTODIAN]).unwrap(),
+        retention_days: 365,
+        log: Arc::new(move |l| sink.lock().unwrap().push(l)),
+        tls: None,
+    }
 }
 
 struct Reply {
@@ -496,6 +505,93 @@ fn the_search_page_is_served(pg: bool) {
     let js = http(s.addr, "GET", "/search.js", &[], b"").unwrap();
     assert_eq!(js.status, 200);
     assert!(js.body.contains("/v1/records?"));
+}
+
+/// `--tls-cert`/`--tls-key`: the service speaks HTTPS (rustls) with the City's certificate,
+/// and a bad key file is a clear error before anything listens. The store makes no difference
+/// here, so SQLite only.
+#[test]
+fn tls_serves_https_with_the_given_certificate() {
+    let dir = std::env::temp_dir().join(format!("postguard-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let out = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ])
+        .args(["-nodes", "-days", "2", "-subj", "/CN=records.test"])
+        .args(["-addext", "subjectAltName=DNS:records.test"])
+        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Lines = Arc::default();
+    let tls = |key: &std::path::Path| service::Tls {
+        cert: cert.clone(),
+        key: key.to_path_buf(),
+    };
+    let bad = service::start(Config {
+        tls: Some(tls(&cert)), // a certificate where the key should be
+        ..config(&database(false), &lines)
+    });
+    let err = bad.err().expect("a certificate is no key");
+    assert!(
+        err.starts_with("--tls-cert") && err.contains("--tls-key"),
+        "{err}"
+    );
+    let s = service::start(Config {
+        tls: Some(tls(&key)),
+        ..config(&database(false), &lines)
+    })
+    .expect("the service starts with TLS");
+
+    let mut roots = rustls::RootCertStore::empty();
+    use rustls::pki_types::{pem::PemObject, CertificateDer};
+    roots
+        .add(CertificateDer::from_pem_file(&cert).unwrap())
+        .unwrap();
+    let client = Arc::new(
+        rustls::ClientConfig::builder()
+            .with_root_certificates(roots)
+            .with_no_client_auth(),
+    );
+    let https = |body: &str| {
+        let name = "records.test".try_into().unwrap();
+        let conn = rustls::ClientConnection::new(client.clone(), name).unwrap();
+        let mut tls = rustls::StreamOwned::new(conn, TcpStream::connect(s.addr).unwrap());
+        let auth = format!("Bearer {INGEST}");
+        write!(
+            tls,
+            "POST /v1/records HTTP/1.1\r\nHost: records.test\r\nConnection: close\r\n\
+             Authorization: {auth}\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut raw = String::new();
+        // A peer that closes without close_notify is still a complete HTTP/1.1 answer here.
+        let _ = tls.read_to_string(&mut raw);
+        raw
+    };
+    let answer = https(&batch(&[record("tls-1", NOW, "over TLS")]));
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains(r#"{"received":1,"stored":1}"#), "{answer}");
+    // Plain HTTP to the TLS port gets no answer a client would read as HTTP.
+    let plain = http(s.addr, "GET", "/", &[], b"");
+    assert!(plain.map_or(true, |r| r.status != 200));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 macro_rules! on_both_stores {

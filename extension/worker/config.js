@@ -4,6 +4,16 @@
 // the configuration, so a new policy applies without reinstalling.
 import { resolvePolicy } from '../pkg/postguard.js';
 
+// A development build (`./build.sh --dev`, which sets version_name to "<version>-dev") may
+// send records over plain http to this computer; a release build refuses http, saying why.
+const DEV_BUILD = (chrome.runtime.getManifest().version_name ?? '').endsWith('-dev');
+const HTTP_REFUSED = {
+  path: 'records.endpoint',
+  reason: 'http:// is only for development builds of PostGuard; this is a release build: use an https:// URL',
+};
+/** Whether records may be POSTed to `url` by this build. */
+export const endpointAllowed = (url) => DEV_BUILD || !/^http:/i.test(url ?? '');
+
 let current = null; // Promise<{guard, policy, source, errors, managed, lastGood}>
 const listeners = [];
 
@@ -47,6 +57,7 @@ async function load(ready) {
     ...JSON.parse(r.errors()),
   ];
   const source = lost.length && r.source() === 'managed' ? 'last_good' : r.source();
+  if (!endpointAllowed(policy.records?.endpoint)) errors.push(HTTP_REFUSED);
   const keep = r.lastGood();
   if (keep === undefined) {
     if (lastGoodPolicy !== null) await chrome.storage.local.remove('lastGoodPolicy');

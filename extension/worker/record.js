@@ -6,6 +6,7 @@
 import '../protocol.js';
 import { retryDelayMinutes } from '../pkg/postguard.js';
 import { draftJson } from './draft.js';
+import { endpointAllowed } from './config.js';
 
 const M = globalThis.PostGuardProtocol;
 
@@ -59,11 +60,13 @@ export function deliver() {
 async function send() {
   const { guard } = await inForce();
   const url = guard.endpoint();
-  if (!url) {
+  // A release build never sends over http (config.js shows IT why); records wait for a fix.
+  if (!url || !endpointAllowed(url)) {
     await chrome.alarms.clear(RETRY);
     await chrome.storage.local.remove('delivery');
     return;
   }
+  const token = guard.endpointToken();
   for (;;) {
     const batch = JSON.parse(guard.pending(JSON.stringify(await allRecords())));
     if (!batch.length) break;
@@ -71,7 +74,10 @@ async function send() {
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: guard.endpointBody(JSON.stringify(batch), Date.now()),
         credentials: 'omit',
         cache: 'no-store',

@@ -4,6 +4,7 @@
 //! per output line, in order. A bad line gets an error object, never a crash.
 
 use clap::{Parser, Subcommand};
+use postguard::lines::{Bounded, Line};
 use postguard::{Draft, Engine, Policy};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -30,6 +31,10 @@ enum Command {
         /// A policy file to use instead of the embedded default.
         #[arg(long)]
         policy: Option<PathBuf>,
+        /// Longest input line, in bytes; a longer line gets an error answer, and is never held
+        /// in memory.
+        #[arg(long, default_value_t = postguard::lines::DEFAULT_MAX)]
+        max_line_bytes: usize,
     },
     /// Score the engine on labelled drafts (tests/corpus/README.md): per section precision,
     /// recall and F1, false alarms, verdict accuracy, and every miss. Exits 1 when a minimum
@@ -56,6 +61,9 @@ enum Command {
         /// Print the report as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Longest input line, in bytes; a longer line is a bad input line.
+        #[arg(long, default_value_t = postguard::lines::DEFAULT_MAX)]
+        max_line_bytes: usize,
     },
     /// Work with policy files.
     Policy {
@@ -71,8 +79,9 @@ enum Command {
 
 #[derive(Subcommand)]
 enum RecordsCommand {
-    /// Receive the extensions' records and serve the custodian's search (HTTP; put TLS in
-    /// front of it, e.g. the City's reverse proxy).
+    /// Receive the extensions' records and serve the custodian's search: HTTPS with
+    /// --tls-cert and --tls-key, else plain HTTP (behind the City's TLS reverse proxy, or for
+    /// a development build on this computer).
     Serve {
         /// sqlite:PATH (one City) or postgres://USER@HOST/DB (libpq's URL; ?host=/dir for a
         /// local socket).
@@ -92,6 +101,12 @@ enum RecordsCommand {
         /// The policy whose records.retention_days applies.
         #[arg(long)]
         policy: Option<PathBuf>,
+        /// Serve HTTPS: the certificate chain, PEM, leaf first.
+        #[arg(long, requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The certificate's private key, PEM (PKCS#8, PKCS#1 or SEC1).
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
     },
 }
 
@@ -108,6 +123,15 @@ enum PolicyCommand {
     },
     /// Print the embedded default policy.
     Default,
+    /// Write ADMX/ADML Group Policy templates for Chrome and Edge (from the managed schema):
+    /// DIR/postguard_chrome.admx, DIR/postguard_edge.admx and DIR/en-US/*.adml.
+    Admx {
+        #[arg(long)]
+        out: PathBuf,
+        /// The extension id (that of your packed CRX, if you pack with your own key).
+        #[arg(long, default_value = postguard::deploy::CHROME_ID)]
+        id: String,
+    },
     /// Print a filled example of IT's managed configuration for a platform's policy files.
     Template {
         #[arg(long, value_enum, default_value = "chrome-json")]
@@ -123,19 +147,32 @@ enum PolicyCommand {
         xpi_url: Option<String>,
         /// Your own managed configuration (a JSON object of policy fields, checked first)
         /// instead of the filled example.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "minimal")]
         from: Option<PathBuf>,
+        /// A skeleton for another city (name, email domains, accounts, contact email) instead
+        /// of the filled example; every key it leaves out keeps the built-in value.
+        #[arg(long)]
+        minimal: bool,
     },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Check { policy, .. } => {
+        Command::Check {
+            policy,
+            max_line_bytes,
+            ..
+        } => {
             let engine = match engine(policy.as_deref()) {
                 Ok(e) => e,
                 Err(e) => return fail(&e),
             };
-            match check_lines(&engine, io::stdin().lock(), io::stdout().lock()) {
+            match check_lines(
+                &engine,
+                io::stdin().lock(),
+                io::stdout().lock(),
+                max_line_bytes,
+            ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&format!("postguard: {e}")),
             }
@@ -148,6 +185,7 @@ fn main() -> ExitCode {
             max_false_alarms,
             max_near_miss_false_alarms,
             json,
+            max_line_bytes,
         } => {
             let floors = postguard::eval::Floors {
                 min_precision,
@@ -156,7 +194,7 @@ fn main() -> ExitCode {
                 max_false_alarms_near_miss: max_near_miss_false_alarms,
             };
             match engine(policy.as_deref()) {
-                Ok(engine) => eval(&engine, &files, &floors, json),
+                Ok(engine) => eval(&engine, &files, &floors, json, max_line_bytes),
                 Err(e) => fail(&e),
             }
         }
@@ -166,7 +204,17 @@ fn main() -> ExitCode {
                     file,
                     managed: true,
                 },
-        } => validate_managed(&file),
+        } => validate(&file, "valid managed configuration", |doc| {
+            postguard::deploy::find_managed(doc)
+                .into_iter()
+                .map(|(at, cfg)| {
+                    (
+                        at,
+                        postguard::policy::audit::layer(&cfg, postguard::rules::IDS),
+                    )
+                })
+                .collect()
+        }),
         Command::Policy {
             command:
                 PolicyCommand::Template {
@@ -175,6 +223,7 @@ fn main() -> ExitCode {
                     update_url,
                     xpi_url,
                     from,
+                    minimal,
                 },
         } => {
             use postguard::deploy;
@@ -189,6 +238,7 @@ fn main() -> ExitCode {
                 target.xpi_url = u;
             }
             let managed = match from {
+                None if minimal => deploy::minimal(),
                 None => deploy::example(&Policy::west_allis()),
                 Some(file) => match read_managed(&file) {
                     Ok(v) => v,
@@ -200,13 +250,12 @@ fn main() -> ExitCode {
         }
         Command::Policy {
             command: PolicyCommand::Validate { file, .. },
-        } => match load(&file) {
-            Ok(_) => {
-                println!("{}: valid", file.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e),
-        },
+        } => validate(&file, "valid", |doc| {
+            vec![(
+                String::new(),
+                postguard::policy::audit::policy(doc, postguard::rules::IDS),
+            )]
+        }),
         Command::Records {
             command:
                 RecordsCommand::Serve {
@@ -216,9 +265,11 @@ fn main() -> ExitCode {
                     custodian_token_file,
                     retention_days,
                     policy,
+                    tls_cert,
+                    tls_key,
                 },
         } => {
-            use postguard::records_service::{self as service, Config, Tokens};
+            use postguard::records_service::{self as service, Config, Tls, Tokens};
             let config = (|| {
                 let policy = policy.as_deref().map(load).transpose()?;
                 Ok::<_, String>(Config {
@@ -233,12 +284,35 @@ fn main() -> ExitCode {
                             .retention_days,
                     ),
                     log: Config::stderr_log(),
+                    tls: tls_cert.zip(tls_key).map(|(cert, key)| Tls { cert, key }),
                 })
             })();
             match config.and_then(service::serve) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&format!("postguard records serve: {e}")),
             }
+        }
+        Command::Policy {
+            command: PolicyCommand::Admx { out, id },
+        } => {
+            let write = |path: PathBuf, text: &str| {
+                std::fs::create_dir_all(path.parent().expect("a file in a folder"))
+                    .and_then(|()| std::fs::write(&path, text))
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            };
+            for t in postguard::deploy::admx::templates(&id) {
+                let done = write(out.join(format!("{}.admx", t.name)), &t.admx).and_then(|()| {
+                    write(out.join("en-US").join(format!("{}.adml", t.name)), &t.adml)
+                });
+                if let Err(e) = done {
+                    return fail(&e);
+                }
+            }
+            println!(
+                "{}: Group Policy templates for Chrome and Edge",
+                out.display()
+            );
+            ExitCode::SUCCESS
         }
         Command::Policy {
             command: PolicyCommand::Default,
@@ -269,8 +343,13 @@ fn read_managed(path: &Path) -> Result<serde_json::Value, String> {
     Ok(v)
 }
 
-/// Validates IT's managed configuration in `path` (see `policy validate --managed`).
-fn validate_managed(path: &Path) -> ExitCode {
+/// `policy validate`: every error in `path` at once and the warnings (on stderr); exit 1 on
+/// an error. `audit` gives each configuration found in the document with its JSON path.
+fn validate(
+    path: &Path,
+    valid: &str,
+    audit: impl Fn(&serde_json::Value) -> Vec<(String, postguard::policy::audit::Audit)>,
+) -> ExitCode {
     let doc = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: {e}", path.display()))
         .and_then(|json| {
@@ -281,20 +360,40 @@ fn validate_managed(path: &Path) -> ExitCode {
         Ok(d) => d,
         Err(e) => return fail(&e),
     };
-    match postguard::deploy::validate_managed(&doc) {
-        Ok(errors) if errors.is_empty() => {
-            println!("{}: valid managed configuration", path.display());
-            ExitCode::SUCCESS
-        }
-        Ok(errors) => fail(
-            &errors
-                .iter()
-                .map(|f| format!("{}: {}: {}", path.display(), f.path, f.reason))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-        Err(e) => fail(&format!("{}: {e}", path.display())),
+    let found = audit(&doc);
+    if found.is_empty() {
+        return fail(&format!(
+            "{}: no PostGuard configuration: expected 3rdparty.extensions.<id> (Chrome, Edge), \
+             policies.3rdparty.Extensions.<id> (Firefox) or a bare object of policy fields",
+            path.display()
+        ));
     }
+    let mut errors = 0;
+    for (at, a) in &found {
+        let full = |p: &str| match (at.as_str(), p) {
+            ("", p) => p.to_string(),
+            (at, "(document)") => at.to_string(),
+            (at, p) => format!("{at}.{p}"),
+        };
+        for w in &a.warnings {
+            eprintln!(
+                "{}: warning: {}: {}",
+                path.display(),
+                full(&w.path),
+                w.reason
+            );
+        }
+        for e in &a.errors {
+            eprintln!("{}: {}: {}", path.display(), full(&e.path), e.reason);
+        }
+        errors += a.errors.len();
+    }
+    if errors > 0 {
+        eprintln!("{}: {errors} error(s)", path.display());
+        return ExitCode::FAILURE;
+    }
+    println!("{}: {valid}", path.display());
+    ExitCode::SUCCESS
 }
 
 /// Reads and validates a policy file; the error names the file and each bad field.
@@ -335,20 +434,37 @@ fn draft_line(line: &[u8], n: usize) -> Option<Result<(Draft, &str), String>> {
     }
 }
 
-fn check_lines(engine: &Engine, input: impl BufRead, output: impl Write) -> io::Result<()> {
+fn check_lines(
+    engine: &Engine,
+    input: impl BufRead,
+    output: impl Write,
+    max: usize,
+) -> io::Result<()> {
     let mut out = BufWriter::new(output);
-    for (n, line) in input.split(b'\n').enumerate() {
-        let answer = match draft_line(&line?, n) {
-            None => continue,
-            Some(Ok((draft, _))) => {
-                serde_json::to_value(engine.evaluate(&draft)).expect("verdicts serialize")
-            }
-            Some(Err(e)) => serde_json::json!({ "error": e }),
+    for (n, line) in Bounded::new(input, max).enumerate() {
+        let answer = match line? {
+            Line::TooLong(len) => serde_json::json!({ "error": too_long(n, len, max) }),
+            Line::Text(line) => match draft_line(&line, n) {
+                None => continue,
+                Some(Ok((draft, _))) => {
+                    serde_json::to_value(engine.evaluate(&draft)).expect("verdicts serialize")
+                }
+                Some(Err(e)) => serde_json::json!({ "error": e }),
+            },
         };
         serde_json::to_writer(&mut out, &answer)?;
         out.write_all(b"\n")?;
+        // Each answer as soon as it is known: a caller may wait for it before sending more.
+        out.flush()?;
     }
-    out.flush()
+    Ok(())
+}
+
+fn too_long(n: usize, len: u64, max: usize) -> String {
+    format!(
+        "line {}: {len} bytes, longer than the maximum of {max} (--max-line-bytes); skipped",
+        n + 1
+    )
 }
 
 /// `postguard eval`: checks every case as `check --jsonl` would, then scores and prints.
@@ -357,19 +473,28 @@ fn eval(
     files: &[PathBuf],
     floors: &postguard::eval::Floors,
     json: bool,
+    max: usize,
 ) -> ExitCode {
     use postguard::eval;
     let mut pairs = Vec::new();
     let mut bad = Vec::new();
     let mut seen = std::collections::HashMap::new();
     for file in files {
-        let bytes = match std::fs::read(file) {
-            Ok(b) => b,
+        let input = match std::fs::File::open(file) {
+            Ok(f) => io::BufReader::new(f),
             Err(e) => return fail(&format!("{}: {e}", file.display())),
         };
-        for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        for (n, line) in Bounded::new(input, max).enumerate() {
+            let line = match line {
+                Ok(Line::Text(l)) => l,
+                Ok(Line::TooLong(len)) => {
+                    bad.push(format!("{}: {}", file.display(), too_long(n, len, max)));
+                    continue;
+                }
+                Err(e) => return fail(&format!("{}: {e}", file.display())),
+            };
             let at = format!("{}: line {}", file.display(), n + 1);
-            let case = match draft_line(line, n) {
+            let case = match draft_line(&line, n) {
                 None => continue,
                 Some(Err(e)) => Err(e),
                 Some(Ok((draft, l))) => eval::Case::from_json(l, &at)

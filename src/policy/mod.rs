@@ -3,6 +3,8 @@
 //! A policy is data (JSON), so IT can supply its own through managed storage or the CLI.
 //! The default, West Allis Policy 1317, is embedded at build time.
 
+#[cfg(feature = "cli")]
+pub mod audit;
 mod content;
 pub mod layers;
 mod records;

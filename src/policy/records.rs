@@ -27,6 +27,10 @@ pub struct RecordSettings {
     /// Where to POST records as JSON (off when absent). Only https, or http to this computer.
     #[serde(default)]
     pub endpoint: Option<String>,
+    /// Sent as `Authorization: Bearer <token>` with each batch (`postguard records serve
+    /// --token-file` holds the same).
+    #[serde(default)]
+    pub token: Option<String>,
 }
 
 impl Default for RecordSettings {
@@ -35,6 +39,7 @@ impl Default for RecordSettings {
             enabled: true,
             retention_days: default_retention(),
             endpoint: None,
+            token: None,
         }
     }
 }
@@ -55,6 +60,15 @@ impl RecordSettings {
                     path: "records.endpoint".into(),
                     reason: "must be an https:// URL (http:// only for localhost or 127.0.0.1)"
                         .into(),
+                });
+            }
+        }
+        if let Some(token) = &self.token {
+            // The service refuses shorter tokens; a header cannot carry the rest.
+            if token.len() < 16 || !token.bytes().all(|b| b.is_ascii_graphic()) {
+                errs.push(FieldError {
+                    path: "records.token".into(),
+                    reason: "must be at least 16 printable ASCII characters, no spaces".into(),
                 });
             }
         }

@@ -22,7 +22,7 @@ use query::Filter;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 pub use store::Store;
@@ -93,6 +93,15 @@ pub struct Config {
     pub custodian: Tokens,
     pub retention_days: u32,
     pub log: Log,
+    /// Serve HTTPS with this certificate chain and key (PEM files), instead of plain HTTP.
+    pub tls: Option<Tls>,
+}
+
+/// `--tls-cert` and `--tls-key`: PEM files (the chain, leaf first; a PKCS#8, PKCS#1 or SEC1 key).
+#[derive(Clone)]
+pub struct Tls {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 impl Config {
@@ -147,10 +156,10 @@ pub fn start(config: Config) -> Result<Running, String> {
         rt.block_on(async move {
             match bind(config).await {
                 Err(e) => drop(ready.send(Err(e))),
-                Ok((listener, app, addr)) => {
-                    let _ = ready.send(Ok(addr));
-                    let _ = axum::serve(listener, app)
-                        .with_graceful_shutdown(async {
+                Ok(bound) => {
+                    let _ = ready.send(Ok(bound.addr));
+                    let _ = bound
+                        .run(async {
                             let _ = stopped.await;
                         })
                         .await;
@@ -172,12 +181,10 @@ pub fn start(config: Config) -> Result<Running, String> {
 pub fn serve(config: Config) -> Result<(), String> {
     runtime()?.block_on(async move {
         let log = config.log.clone();
-        let (listener, app, addr) = bind(config).await?;
-        log(format!("listening on http://{addr}"));
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(|e| e.to_string())?;
+        let bound = bind(config).await?;
+        let scheme = if bound.tls.is_some() { "https" } else { "http" };
+        log(format!("listening on {scheme}://{}", bound.addr));
+        bound.run(shutdown()).await.map_err(|e| e.to_string())?;
         log("stopped".into());
         Ok(())
     })
@@ -201,7 +208,54 @@ async fn shutdown() {
     let _ = tokio::signal::ctrl_c().await;
 }
 
-async fn bind(config: Config) -> Result<(tokio::net::TcpListener, Router, SocketAddr), String> {
+/// A listening socket with its app, ready to run.
+struct Bound {
+    listener: tokio::net::TcpListener,
+    app: Router,
+    addr: SocketAddr,
+    tls: Option<axum_server::tls_rustls::RustlsConfig>,
+}
+
+impl Bound {
+    /// Serves until `stop` completes, then lets requests in flight finish.
+    async fn run(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let Some(tls) = self.tls else {
+            return axum::serve(self.listener, self.app)
+                .with_graceful_shutdown(stop)
+                .await;
+        };
+        let handle = axum_server::Handle::new();
+        let on_stop = handle.clone();
+        tokio::spawn(async move {
+            stop.await;
+            on_stop.graceful_shutdown(Some(Duration::from_secs(10)));
+        });
+        axum_server::from_tcp_rustls(self.listener.into_std()?, tls)?
+            .handle(handle)
+            .serve(self.app.into_make_service())
+            .await
+    }
+}
+
+async fn bind(config: Config) -> Result<Bound, String> {
+    // The certificate first: a bad file is an error before anything listens or opens.
+    let tls = match &config.tls {
+        None => None,
+        Some(t) => Some(
+            axum_server::tls_rustls::RustlsConfig::from_pem_file(&t.cert, &t.key)
+                .await
+                .map_err(|e| {
+                    format!(
+                        "--tls-cert {} --tls-key {}: {e}",
+                        t.cert.display(),
+                        t.key.display()
+                    )
+                })?,
+        ),
+    };
     let store = Store::open(&config.db).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -218,7 +272,12 @@ async fn bind(config: Config) -> Result<(tokio::net::TcpListener, Router, Socket
         custodian: config.custodian,
         log: config.log,
     });
-    Ok((listener, router(app), addr))
+    Ok(Bound {
+        listener,
+        app: router(app),
+        addr,
+        tls,
+    })
 }
 
 fn router(app: Arc<App>) -> Router {

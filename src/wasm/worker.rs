@@ -186,6 +186,12 @@ impl Guard {
         self.engine.policy().records.endpoint.clone()
     }
 
+    /// IT's token for the endpoint (`Authorization: Bearer`), if set.
+    #[wasm_bindgen(js_name = endpointToken)]
+    pub fn endpoint_token(&self) -> Option<String> {
+        self.engine.policy().records.token.clone()
+    }
+
     /// The body to POST for `records` (JSON): the JSON export format.
     #[wasm_bindgen(js_name = endpointBody)]
     pub fn endpoint_body(&self, records: &str, now_ms: f64) -> Result<String, JsError> {
