@@ -79,8 +79,12 @@ fn serve_on(db: &str, listen: &str, retention_days: u32) -> (Running, Lines) {
     (running, lines)
 }
 
+/// A century of retention: the tests' records carry fixed dates (`NOW` is 2025-12-01), which
+/// a one-year retention began deleting on 2026-12-01, mid-test.
+const KEEP_DAYS: u32 = 36_500;
+
 fn serve(db: &str) -> (Running, Lines) {
-    serve_on(db, "127.0.0.1:0", 365)
+    serve_on(db, "127.0.0.1:0", KEEP_DAYS)
 }
 
 fn config(db: &str, lines: &Lines) -> Config {
@@ -90,7 +94,7 @@ fn config(db: &str, lines: &Lines) -> Config {
         listen: "127.0.0.1:0".parse().unwrap(),
         ingest: Tokens::new(&[INGEST]).unwrap(),
         custodian: Tokens::new(&[CUSTODIAN]).unwrap(),
-        retention_days: 365,
+        retention_days: KEEP_DAYS,
         log: Arc::new(move |l| sink.lock().unwrap().push(l)),
         tls: None,
     }
