@@ -215,33 +215,124 @@ const CIVIC: &[&str] = &[
 
 /// Things residents hold from a City service: "your permit", "your W-2 correction".
 const SERVICE_OBJECTS: &[&str] = &[
-    "permit", "license", "licence", "inspection", "complaint", "request", "application",
-    "ticket", "citation", "bill", "report", "pickup", "renewal", "certificate", "claim",
-    "appeal", "registration", "ballot", "case", "order", "refund", "payment", "assessment",
-    "correction", "form", "plate", "variance", "reservation", "paperwork",
+    "permit",
+    "license",
+    "licence",
+    "inspection",
+    "complaint",
+    "request",
+    "application",
+    "ticket",
+    "citation",
+    "bill",
+    "report",
+    "pickup",
+    "renewal",
+    "certificate",
+    "claim",
+    "appeal",
+    "registration",
+    "ballot",
+    "case",
+    "order",
+    "refund",
+    "payment",
+    "assessment",
+    "correction",
+    "form",
+    "plate",
+    "variance",
+    "reservation",
+    "paperwork",
 ];
 /// What staff do to them, in any tense: "is processed", "I'll run it", "I've forwarded".
 const STAFF_ACTS: &[&str] = &[
-    "processed", "process", "approved", "approve", "logged", "log", "filed", "file", "issued",
-    "issue", "scheduled", "schedule", "forwarded", "forward", "renewed", "denied", "waived",
-    "waive", "run", "inspect", "reviewed", "review", "dispatched", "dispatch", "routed",
-    "assigned", "submitted", "mailed", "mail", "pull", "expedite", "expedited", "sign", "ready",
+    "processed",
+    "process",
+    "approved",
+    "approve",
+    "logged",
+    "log",
+    "filed",
+    "file",
+    "issued",
+    "issue",
+    "scheduled",
+    "schedule",
+    "forwarded",
+    "forward",
+    "renewed",
+    "denied",
+    "waived",
+    "waive",
+    "run",
+    "inspect",
+    "reviewed",
+    "review",
+    "dispatched",
+    "dispatch",
+    "routed",
+    "assigned",
+    "submitted",
+    "mailed",
+    "mail",
+    "pull",
+    "expedite",
+    "expedited",
+    "sign",
+    "ready",
 ];
 /// An official voice: "official statement", "our official stance", "on behalf of".
 const OFFICIAL_VOICE: &[&str] = &[
-    "official", "officially", "statement", "stance", "behalf", "spokesperson", "guidance",
-    "announcement", "authorized", "position", "per", "speaking", "posting", "spokesman",
-    "spokeswoman", "on-record",
+    "official",
+    "officially",
+    "statement",
+    "stance",
+    "behalf",
+    "spokesperson",
+    "guidance",
+    "announcement",
+    "authorized",
+    "position",
+    "per",
+    "speaking",
+    "posting",
+    "spokesman",
+    "spokeswoman",
+    "on-record",
 ];
 /// What an office does when it takes a position: "the Council has decided".
 const DECIDES: &[&str] = &[
-    "decided", "determined", "supports", "opposes", "condemns", "endorses", "recommends",
-    "announces", "rejects", "approves", "stands", "denies",
+    "decided",
+    "determined",
+    "supports",
+    "opposes",
+    "condemns",
+    "endorses",
+    "recommends",
+    "announces",
+    "rejects",
+    "approves",
+    "stands",
+    "denies",
 ];
 /// Offices a personal post may claim to speak for.
 const OFFICES: &[&str] = &[
-    "department", "dept", "wapd", "dpw", "hall", "office", "library", "council", "mayor's",
-    "clerk's", "police", "fire", "health", "city", "staff",
+    "department",
+    "dept",
+    "wapd",
+    "dpw",
+    "hall",
+    "office",
+    "library",
+    "council",
+    "mayor's",
+    "clerk's",
+    "police",
+    "fire",
+    "health",
+    "city",
+    "staff",
 ];
 
 /// Words too common to quote as the reason for a finding.
@@ -292,13 +383,20 @@ pub fn features(text: &str, words: &[Word]) -> Vec<Feature> {
         if in_list(l, STAFF_ACTS) && (since_me <= 3 || since_your <= 6) {
             acted += 1;
         }
-        voice += u32::from(
-            in_list(l, OFFICIAL_VOICE) || (since_office <= 3 && in_list(l, DECIDES)),
-        );
+        voice +=
+            u32::from(in_list(l, OFFICIAL_VOICE) || (since_office <= 3 && in_list(l, DECIDES)));
         let is_office = in_list(l, OFFICES);
         office += u32::from(is_office);
-        since_office = if is_office { 1 } else { since_office.saturating_add(1) };
-        since_your = if matches!(l, "your" | "ur") { 1 } else { since_your.saturating_add(1) };
+        since_office = if is_office {
+            1
+        } else {
+            since_office.saturating_add(1)
+        };
+        since_your = if matches!(l, "your" | "ur") {
+            1
+        } else {
+            since_your.saturating_add(1)
+        };
         since_me = if in_list(l, FIRST_SINGULAR) || matches!(l, "we" | "we'll" | "we've") {
             1
         } else {
