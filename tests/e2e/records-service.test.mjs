@@ -19,7 +19,7 @@ import path from 'node:path';
 
 import { generate } from 'selfsigned';
 import { launch, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { X, CITY, DRAFT, X_BUTTON } from './fixture-facts.mjs';
+import { X, CITY, DRAFT, X_BUTTON, surface } from './fixture-facts.mjs';
 
 const DIST = path.dirname(path.resolve(DEFAULT_EXTENSION_DIR));
 const POLICY_DIR = process.env.POSTGUARD_POLICY_DIR || '/etc/chromium/policies/managed';
@@ -156,9 +156,12 @@ describe('the City\'s record in one place: extension → records serve → the c
     await x.click(DRAFT);
     await x.keyboard.type('Ugh, so hungover lol, my kids kept me up');
     await x.click(X_BUTTON);
-    const panel = x.locator('[data-postguard="panel"]');
+    // The panel's shadow root is closed: reach it the one way tests may (issue 13).
+    const panel = surface(x, 'panel');
     await panel.locator('button[data-action="post"]').click();
-    await panel.locator('textarea#pg-reason').focus();
+    const reason = panel.locator('textarea#pg-reason');
+    await reason.waitFor();
+    await reason.focus();
     await x.keyboard.type('Storm closure notice drafted in a hurry');
     await panel.locator('button[data-action="confirm"]').click();
     await x.waitForFunction(() => window.__posted.length >= 2);
