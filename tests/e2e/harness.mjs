@@ -3,13 +3,24 @@
 import { chromium } from 'playwright-core';
 import { before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, mkdir, access, constants } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFixtures } from './build-fixtures.mjs';
 import { startServer, FIXTURE_HOSTS } from './server.mjs';
+
+/** Can the tests write `dir` (for example Chromium's managed-policy directory)? */
+export async function writable(dir) {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const DEFAULT_EXTENSION_DIR = process.env.POSTGUARD_DIST || path.join(repo, 'dist/chrome');

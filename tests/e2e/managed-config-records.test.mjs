@@ -10,13 +10,13 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile, mkdir, access, constants } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import https from 'node:https';
 import { generate } from 'selfsigned';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR, writable } from './harness.mjs';
 import { X, CITY, PERSONAL, DRAFT, X_BUTTON, surface } from './fixture-facts.mjs';
 
 const POLICY_DIR = process.env.POSTGUARD_POLICY_DIR || '/etc/chromium/policies/managed';
@@ -31,15 +31,6 @@ const TEST_ID = [...createHash('sha256').update(Buffer.from(TEST_KEY, 'base64'))
 
 const RETRY_ALARM = 'postguard-records-retry';
 
-async function writable(dir) {
-  try {
-    await mkdir(dir, { recursive: true });
-    await access(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const skip =
   (!extensionBuilt() && `PostGuard not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing`) ||

@@ -11,14 +11,14 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { spawn, execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile, mkdir, access, constants } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { generate } from 'selfsigned';
-import { launch, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { launch, extensionBuilt, DEFAULT_EXTENSION_DIR, writable } from './harness.mjs';
 import { X, CITY, DRAFT, X_BUTTON, surface } from './fixture-facts.mjs';
 
 const DIST = path.dirname(path.resolve(DEFAULT_EXTENSION_DIR));
@@ -28,15 +28,6 @@ const HOST = 'records.westalliswi.gov';
 const INGEST = randomBytes(16).toString('hex');
 const CUSTODIAN = randomBytes(16).toString('hex');
 
-async function writable(dir) {
-  try {
-    await mkdir(dir, { recursive: true });
-    await access(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 const cliArchive = async () =>
   (await readdir(DIST).catch(() => [])).find((f) => /^postguard-cli-.*\.tar\.gz$/.test(f));
 
