@@ -398,13 +398,58 @@ fn excerpt(text: &str, max: usize) -> String {
     }
 }
 
-/// The minimums a run must meet (`postguard eval --min-precision …`).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// The minimums a run must meet (`postguard eval --min-precision …`, or `--floors FILE`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Floors {
+    #[serde(default)]
     pub min_precision: Option<f64>,
+    #[serde(default)]
     pub min_recall: Option<f64>,
+    #[serde(default)]
     pub max_false_alarms_clean: Option<f64>,
+    #[serde(default)]
     pub max_false_alarms_near_miss: Option<f64>,
+    /// Per section ("6.4"), overriding the two minimums above for that section: one floor
+    /// for all would guard only the weakest section.
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionFloor>,
+}
+
+/// A section's own minimums.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFloor {
+    #[serde(default)]
+    pub precision: Option<f64>,
+    #[serde(default)]
+    pub recall: Option<f64>,
+}
+
+impl Floors {
+    /// Floors from a JSON file's text; every field optional, unknown fields an error.
+    pub fn from_json(json: &str) -> Result<Floors, String> {
+        let floors: Floors = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if let Some(s) = floors
+            .sections
+            .keys()
+            .find(|s| !sections().contains(&s.as_str()))
+        {
+            return Err(format!("no section {s} in the policy's rules"));
+        }
+        Ok(floors)
+    }
+
+    /// Command-line minimums over these (a flag given wins over the file's).
+    pub fn with(mut self, flags: Floors) -> Floors {
+        self.min_precision = flags.min_precision.or(self.min_precision);
+        self.min_recall = flags.min_recall.or(self.min_recall);
+        self.max_false_alarms_clean = flags.max_false_alarms_clean.or(self.max_false_alarms_clean);
+        self.max_false_alarms_near_miss = flags
+            .max_false_alarms_near_miss
+            .or(self.max_false_alarms_near_miss);
+        self
+    }
 }
 
 /// One line for each minimum a section (or a false-alarm rate) fails; empty when all hold.
@@ -412,14 +457,24 @@ pub struct Floors {
 pub fn failures(r: &Report, floors: &Floors) -> Vec<String> {
     let mut out = Vec::new();
     for s in &r.sections {
+        let own = floors.sections.get(&s.key);
+        let pick = |own: Option<f64>, all: Option<f64>, flag: &'static str| match own {
+            Some(v) => (Some(v), "its floor"),
+            None => (all, flag),
+        };
+        let (min_p, p_flag) = pick(
+            own.and_then(|f| f.precision),
+            floors.min_precision,
+            "--min-precision",
+        );
+        let (min_r, r_flag) = pick(
+            own.and_then(|f| f.recall),
+            floors.min_recall,
+            "--min-recall",
+        );
         for (name, value, min, flag) in [
-            (
-                "precision",
-                s.precision,
-                floors.min_precision,
-                "--min-precision",
-            ),
-            ("recall", s.recall, floors.min_recall, "--min-recall"),
+            ("precision", s.precision, min_p, p_flag),
+            ("recall", s.recall, min_r, r_flag),
         ] {
             if let (Some(v), Some(min)) = (value, min) {
                 if v < min {
@@ -725,6 +780,7 @@ mod tests {
             min_recall: Some(0.5),
             max_false_alarms_clean: Some(0.0),
             max_false_alarms_near_miss: Some(1.0),
+            ..Default::default()
         })
         .is_empty());
         let out = f(Floors {
@@ -742,6 +798,24 @@ mod tests {
         });
         assert_eq!(out.len(), 1, "{out:?}");
         assert!(out[0].contains("near-misses 1.000 (1 of 1)"));
+        // A section's own floor wins over the minimum for all: §6.4 fails only its own.
+        let file = Floors::from_json(
+            r#"{"min_recall": 0.4, "sections": {"6.4": {"recall": 0.75}, "6.5.2.6": {"precision": 0.0}}}"#,
+        )
+        .unwrap();
+        let out = f(file.clone().with(Floors::default()));
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].starts_with("FAIL: §6.4 recall 0.500 is under its floor 0.75"));
+        // A flag given on the command line wins over the file's minimum for all.
+        let flags = Floors {
+            min_precision: Some(0.5),
+            ..Default::default()
+        };
+        assert_eq!(file.with(flags).min_precision, Some(0.5));
+        assert!(Floors::from_json(r#"{"sections": {"6.9": {}}}"#)
+            .unwrap_err()
+            .contains("no section 6.9"));
+        assert!(Floors::from_json(r#"{"min_recal": 1}"#).is_err());
     }
 
     #[test]

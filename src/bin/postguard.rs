@@ -58,6 +58,11 @@ enum Command {
         /// Fail when more than this share of near-misses raise a false alarm.
         #[arg(long)]
         max_near_miss_false_alarms: Option<f64>,
+        /// A JSON file of minimums: the four above by their long names (underscores) and
+        /// `sections`, a floor per section (`{"6.4": {"precision": 0.9, "recall": 0.85}}`).
+        /// A section's own floor wins over the minimums for all; flags win over the file's.
+        #[arg(long)]
+        floors: Option<PathBuf>,
         /// Print the report as one JSON object.
         #[arg(long)]
         json: bool,
@@ -184,14 +189,29 @@ fn main() -> ExitCode {
             min_recall,
             max_false_alarms,
             max_near_miss_false_alarms,
+            floors,
             json,
             max_line_bytes,
         } => {
-            let floors = postguard::eval::Floors {
+            let flags = postguard::eval::Floors {
                 min_precision,
                 min_recall,
                 max_false_alarms_clean: max_false_alarms,
                 max_false_alarms_near_miss: max_near_miss_false_alarms,
+                ..Default::default()
+            };
+            let file = match floors.as_deref().map(|f| {
+                std::fs::read_to_string(f)
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| postguard::eval::Floors::from_json(&t))
+                    .map_err(|e| format!("postguard: {}: {e}", f.display()))
+            }) {
+                None => Ok(Default::default()),
+                Some(r) => r,
+            };
+            let floors = match file {
+                Ok(file) => file.with(flags),
+                Err(e) => return fail(&e),
             };
             match engine(policy.as_deref()) {
                 Ok(engine) => eval(&engine, &files, &floors, json, max_line_bytes),
