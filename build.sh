@@ -111,7 +111,7 @@ JS
 # Firefox: the same files; its manifest differs only where Firefox needs it: an event page
 # (background.scripts; Firefox's MV3 runs no background service worker), no
 # storage.managed_schema (Firefox warns on it, and takes IT's configuration from policies.json),
-# the add-on id, and data_collection_permissions (none: drafts never leave the browser, and
+# no optional identity permissions (nothing to read there), the add-on id, and data_collection_permissions (none: drafts never leave the browser, and
 # records go only to an endpoint the City's own IT configures). Chrome's "key" and minimum
 # version mean nothing there.
 FF="$DIST/firefox"
@@ -127,6 +127,9 @@ delete m.key;
 delete m.minimum_chrome_version;
 // Firefox warns on storage.managed_schema: its managed storage comes from IT's policies.json.
 delete m.storage;
+// Firefox has no signed-in profile to read (chrome.identity.getProfileUserInfo): the employee's
+// typed email is used there, and asking for identity.email would only raise a warning.
+delete m.optional_permissions;
 m.browser_specific_settings = {
   gecko: {
     id: 'postguard@westalliswi.gov', // src/deploy.rs FIREFOX_ID; IT's policies.json names it

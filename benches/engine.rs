@@ -29,6 +29,7 @@ pub fn draft(len: usize) -> Draft {
                 email: Some("jdoe@westalliswi.gov".into()),
                 name: Some("Jane Doe".into()),
                 title: Some("Communications Specialist".into()),
+                ..User::default()
             }),
             ..Context::default()
         },

@@ -20,6 +20,15 @@ impl Engine {
         &self.policy
     }
 
+    /// The draft as the engine should judge it: with the employee resolved from what the
+    /// worker sent (the browser profile's email where IT allows it, else the typed one).
+    pub fn admit(&self, mut draft: Draft) -> Draft {
+        if let Some(user) = &draft.context.user {
+            draft.context.user = Some(crate::policy::layers::signed_in(&self.policy, user));
+        }
+        draft
+    }
+
     /// Judges one draft in its context against the policy.
     pub fn evaluate(&self, draft: &Draft) -> Verdict {
         let ctx = &draft.context;

@@ -28,8 +28,12 @@ pub struct Record {
     pub surface: Surface,
     /// The page it was submitted on.
     pub url: String,
-    /// The employee's email, as set in the options.
+    /// The employee's email: the browser profile's where IT allows it, else the one typed in
+    /// the options.
     pub user: Option<String>,
+    /// Where `user` came from: "profile" (the browser's signed-in City account) or "typed".
+    #[serde(default)]
+    pub user_source: Option<String>,
     /// The text exactly as submitted.
     pub text: String,
     pub verdict: Level,
@@ -104,6 +108,7 @@ impl Record {
             surface: ctx.surface,
             url: submit.url,
             user: ctx.user.as_ref().and_then(|u| u.email.clone()),
+            user_source: ctx.user.as_ref().and_then(|u| u.email_source.clone()),
             text: draft.text.clone(),
             verdict: verdict.verdict,
             findings: recorded(verdict),
@@ -207,6 +212,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "surface",
     "url",
     "user",
+    "user_source",
     "text",
     "verdict",
     "findings",
@@ -255,6 +261,7 @@ pub fn to_csv(records: &[Record]) -> String {
                 &word(&r.surface),
                 &r.url,
                 r.user.as_deref().unwrap_or(""),
+                r.user_source.as_deref().unwrap_or(""),
                 &r.text,
                 &word(&r.verdict),
                 &findings,

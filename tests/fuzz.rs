@@ -85,6 +85,7 @@ fn context() -> impl Strategy<Value = Context> {
                     email: Some("jdoe@westalliswi.gov".into()),
                     name: uname,
                     title,
+                    ..User::default()
                 }),
                 ..Context::default()
             },

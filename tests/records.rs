@@ -292,3 +292,31 @@ fn the_report_link_is_a_prefilled_mailto() {
     let url = postguard::report::mailto(&policy, "é", "");
     assert_eq!(url, "mailto:it-help@westalliswi.gov?subject=%C3%A9&body=");
 }
+
+#[test]
+fn a_record_says_whether_the_employee_came_from_the_browser_profile_or_was_typed() {
+    let mut policy = Policy::west_allis();
+    policy.identity_from_profile = true;
+    let engine = Engine::new(policy.clone());
+    let mut d = city_draft("Snow emergency: no parking on City streets tonight.");
+    d.context.user.as_mut().unwrap().profile_email = Some("asmith@westalliswi.gov".into());
+    let d = engine.admit(d);
+    let r = record_of(&policy, &d, submit("p1", DAY, None)).unwrap();
+    assert_eq!(r.user.as_deref(), Some("asmith@westalliswi.gov"));
+    assert_eq!(r.user_source.as_deref(), Some("profile"));
+    let typed = engine.admit(city_draft("Snow emergency tonight."));
+    let r = record_of(&policy, &typed, submit("t1", DAY, None)).unwrap();
+    assert_eq!(
+        (r.user.as_deref(), r.user_source.as_deref()),
+        (Some("jdoe@westalliswi.gov"), Some("typed"))
+    );
+    let csv = records::to_csv(&[r]);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .contains("\"user\",\"user_source\",\"text\""),
+        "{csv}"
+    );
+    assert!(csv.contains("\"jdoe@westalliswi.gov\",\"typed\","), "{csv}");
+}

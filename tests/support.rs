@@ -19,6 +19,7 @@ pub fn ctx(account: (&str, &str), surface: Surface) -> Context {
             email: Some("jdoe@westalliswi.gov".into()),
             name: Some("Jane Doe".into()),
             title: Some("Communications Specialist".into()),
+            ..User::default()
         }),
         ..Context::default()
     }

@@ -18,6 +18,9 @@ export function bridge({ areas }) {
       chrome.storage.onChanged.addListener((_changes, area) => {
         if (areas.includes(area)) callback();
       }),
+    // The browser profile's email (IT's identity_from_profile): Chrome and Edge only.
+    profileSupported: () => Boolean(chrome.runtime.getManifest().optional_permissions?.includes('identity.email')),
+    askProfile: () => chrome.permissions.request({ permissions: ['identity', 'identity.email'] }),
     // The tab the popup reports on: the active one, or ?tab=ID when the popup is opened as a
     // page of its own (in a tab, where the active tab would be the popup itself).
     async currentTab() {

@@ -2,10 +2,28 @@
 // about what a tab sent (evaluate, submitted, reminder, password-check) builds it here, so
 // each gets the same employee and the same cleaning.
 
-/** Who is typing: the employee's identity, kept in the extension's own storage. */
-async function currentUser() {
-  const { user } = await chrome.storage.local.get('user');
-  return user ?? null;
+/**
+ * Who is typing (§6.1.2): what the employee set in the options, and the email of the browser's
+ * signed-in profile where Chrome can say (the optional identity.email permission granted). The
+ * engine decides which counts (src/policy/layers.rs `signed_in`), and the record says which.
+ */
+export async function currentUser() {
+  const [{ user }, profile_email] = await Promise.all([chrome.storage.local.get('user'), profileEmail()]);
+  if (!user && !profile_email) return null;
+  return { ...user, profile_email };
+}
+
+/** The signed-in profile's email, or null (Firefox, the permission not granted, not signed in). */
+export async function profileEmail() {
+  // chrome.identity exists only once the optional permission is granted; Firefox has no
+  // getProfileUserInfo at all.
+  if (!chrome.identity?.getProfileUserInfo) return null;
+  try {
+    const { email } = await chrome.identity.getProfileUserInfo({ accountStatus: 'ANY' });
+    return email || null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
 // it came from, the employee's identity, recent findings, and the adapter status of a tab.
 // The pages draw it with the engine's Rust code (src/wasm/pages.rs).
 import '../protocol.js';
+import { currentUser } from './draft.js';
 
 const M = globalThis.PostGuardProtocol;
 
@@ -35,17 +36,20 @@ chrome.tabs.onUpdated.addListener((id, change) => {
 
 export const stateHandlers = {
   async [M.state]({ tab: tabId }) {
-    const [{ policy, source, errors, managed, lastGood }, local, session] = await Promise.all([
+    const [{ policy, source, errors, managed, lastGood }, local, session, user, profileGranted] = await Promise.all([
       inForce(),
-      chrome.storage.local.get(['user', 'recent', 'delivery']),
+      chrome.storage.local.get(['recent', 'delivery']),
       chrome.storage.session.get(['lastProblem', 'adapterStatus', 'tabs']),
+      currentUser(),
+      chrome.permissions.contains({ permissions: ['identity.email'] }).catch(() => false),
     ]);
     const adapterStatus = session.adapterStatus ?? {};
     const tab = tabId === null || tabId === undefined ? null : session.tabs?.[tabId];
     return {
       // The layers as this worker resolved them (worker/config.js); the pages do not resolve.
       in_force: { policy, source, errors, managed, last_good: lastGood },
-      user: local.user ?? null,
+      user,
+      profile_granted: profileGranted,
       recent: local.recent ?? [],
       delivery: local.delivery ?? null,
       last_problem: session.lastProblem ?? null,

@@ -124,6 +124,41 @@ pub struct User {
     pub email: Option<String>,
     pub name: Option<String>,
     pub title: Option<String>,
+    /// The email of the browser's signed-in profile (`chrome.identity.getProfileUserInfo`), as
+    /// the worker read it; the options page never sets it. Used only where IT allows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile_email: Option<String>,
+    /// Where `email` came from, once [`signed_in`] has decided: "profile" or "typed".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_source: Option<String>,
+}
+
+/// The employee as the engine should see them: with `identity_from_profile` on, the browser
+/// profile's email wins over the typed one when it is at a City domain (a personal Google
+/// account signed into the browser is not the employee's City identity). Either way
+/// `email_source` says which it was, so the record shows how far to trust it (§6.1.2).
+pub fn signed_in(policy: &Policy, user: &User) -> User {
+    let profile =
+        user.profile_email.as_deref().map(str::trim).filter(|e| {
+            policy.identity_from_profile && policy.is_city_email(e) && !e.starts_with('@')
+        });
+    let typed = user
+        .email
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty());
+    let (email, source) = match (profile, typed) {
+        (Some(p), _) => (Some(p.to_string()), Some("profile")),
+        (None, Some(t)) => (Some(t.to_string()), Some("typed")),
+        (None, None) => (None, None),
+    };
+    User {
+        email,
+        name: user.name.clone(),
+        title: user.title.clone(),
+        profile_email: None,
+        email_source: source.map(String::from),
+    }
 }
 
 /// Who the extension thinks the employee is, and what they may change.
@@ -225,7 +260,12 @@ pub fn user_layer(policy: &Policy, user: &User) -> Result<User, PolicyError> {
         }
     }
     if errors.is_empty() {
-        Ok(User { email, name, title })
+        Ok(User {
+            email,
+            name,
+            title,
+            ..User::default()
+        })
     } else {
         Err(PolicyError { errors })
     }

@@ -68,6 +68,11 @@ pub struct Policy {
     /// IT's directory (`authorized_users`) always wins for the people it lists.
     #[serde(default = "records::yes")]
     pub user_may_edit_identity: bool,
+    /// In a managed Chrome or Edge, take the employee's email from the browser's signed-in
+    /// profile (the optional `identity.email` permission) rather than the one typed in the
+    /// options, when it is at a City domain. Firefox has no such API: the typed one is used.
+    #[serde(default)]
+    pub identity_from_profile: bool,
     /// The record of City-account posts (§7.0): retention and an optional endpoint.
     #[serde(default)]
     pub records: RecordSettings,

@@ -32,6 +32,12 @@ extern "C" {
     /// For the popup: the tab it reports on (the active tab), or null.
     #[wasm_bindgen(method, catch, js_name = currentTab)]
     fn current_tab(this: &Bridge) -> Result<js_sys::Promise, JsValue>;
+    /// Can this browser say who is signed into its profile? (Chrome and Edge; not Firefox.)
+    #[wasm_bindgen(method, js_name = profileSupported)]
+    fn profile_supported(this: &Bridge) -> bool;
+    /// Asks the employee for the optional `identity.email` permission (in a click's handler).
+    #[wasm_bindgen(method, catch, js_name = askProfile)]
+    fn ask_profile(this: &Bridge) -> Result<js_sys::Promise, JsValue>;
 }
 
 impl Clone for Bridge {
@@ -57,6 +63,9 @@ struct State {
     generic_hosts: Vec<String>,
     #[serde(default)]
     site: Option<Site>,
+    /// Whether the employee granted the optional `identity.email` permission.
+    #[serde(default)]
+    profile_granted: bool,
 }
 
 /// The policy in force and where it came from, as the worker resolved the layers
@@ -400,6 +409,60 @@ pub async fn options_page(root: Element, bridge: Bridge) -> Result<(), JsValue> 
     Ok(())
 }
 
+/// Where IT takes the employee's email from the browser's sign-in (`identity_from_profile`):
+/// which email counts, or the one click that lets PostGuard read it.
+fn profile_identity(
+    ui: &Ui,
+    policy: &crate::policy::Policy,
+    user: &User,
+    granted: bool,
+    root: &Element,
+) -> Element {
+    let signed = layers::signed_in(policy, user);
+    let line = |key: &str, subs: &[&str]| {
+        ui.text(
+            "p",
+            &[("id", "profile-identity"), ("class", "note")],
+            &ui.tf(key, subs),
+        )
+    };
+    if signed.email_source.as_deref() == Some("profile") {
+        return line("identityProfile", &[signed.email.as_deref().unwrap_or("")]);
+    }
+    if !ui.bridge.profile_supported() {
+        return line("identityProfileUnsupported", &[]);
+    }
+    if granted {
+        return line(
+            "identityProfileNotCity",
+            &[&policy.email_domains.join(", ")],
+        );
+    }
+    let wrap = line("identityProfileAsk", &[]);
+    let ask = ui.text(
+        "button",
+        &[("type", "button"), ("id", "use-profile")],
+        &ui.t("identityProfileButton"),
+    );
+    let (bridge, root) = (ui.bridge.clone(), root.clone());
+    listen(&ask, "click", move |_| {
+        // The browser asks only from inside a click's handler: no await before this call.
+        let Ok(asked) = bridge.ask_profile() else {
+            return;
+        };
+        let (bridge, root) = (bridge.clone(), root.clone());
+        spawn_local(async move {
+            let _ = JsFuture::from(asked).await;
+            if let Err(e) = draw_options(root, bridge).await {
+                web_sys::console::error_1(&e);
+            }
+        });
+    });
+    wrap.add_text(" ");
+    wrap.add(&ask);
+    wrap
+}
+
 async fn draw_options(root: Element, bridge: Bridge) -> Result<(), JsValue> {
     let ui = Ui::new(&bridge);
     let state = ui.state(None).await?;
@@ -465,6 +528,15 @@ async fn draw_options(root: Element, bridge: Bridge) -> Result<(), JsValue> {
         (false, true) => ui.t("identityEditable"),
     };
     form.add(&ui.text("p", &[("id", "identity-note"), ("class", "note")], &note));
+    if policy.identity_from_profile {
+        form.add(&profile_identity(
+            &ui,
+            &policy,
+            &user,
+            state.profile_granted,
+            &root,
+        ));
+    }
     if me.email.is_some() && !me.city_email {
         form.add(&ui.text(
             "p",
@@ -694,7 +766,9 @@ pub async fn popup_page(root: Element, bridge: Bridge) -> Result<(), JsValue> {
     let resolved = &state.in_force;
     let policy = resolved.policy.clone();
     let user = state.user.clone().unwrap_or_default();
-    let me = layers::identity(&policy, &user);
+    // The popup says who PostGuard takes you for: the browser profile's City email where IT
+    // allows it.
+    let me = layers::identity(&policy, &layers::signed_in(&policy, &user));
 
     let main = ui.el("main", &[]);
     main.add(&ui.text("h1", &[], "PostGuard"));

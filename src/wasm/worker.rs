@@ -41,7 +41,7 @@ impl Guard {
     /// Judges the JSON of `{text, platform, account, acting_as, surface, field, target, user}`
     /// and answers the verdict's JSON. JSON text both ways keeps one serde path in the WASM.
     pub fn evaluate(&self, draft: &str) -> Result<String, JsError> {
-        let draft: Draft = parse(draft)?;
+        let draft = self.engine.admit(parse(draft)?);
         Ok(text(&self.engine.evaluate(&draft)))
     }
 
@@ -146,7 +146,7 @@ impl Guard {
     /// `{record, recent}` (either null when not kept): `draft` the JSON of the draft as the
     /// tab sent it, with the user; `submit` the JSON of `{id, at, url, override}`.
     pub fn submitted(&self, draft: &str, submit: &str) -> Result<String, JsError> {
-        let draft: Draft = parse(draft)?;
+        let draft = self.engine.admit(parse(draft)?);
         let submit: Submit = parse(submit)?;
         let verdict = self.engine.evaluate(&draft);
         Ok(text(&Submitted {

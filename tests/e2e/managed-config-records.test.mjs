@@ -231,6 +231,7 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     assert.equal(saved[0].platform, 'x');
     assert.equal(saved[0].url, `${X}/home?${CITY}`);
     assert.equal(saved[0].user, 'jdoe@westalliswi.gov');
+    assert.equal(saved[0].user_source, 'typed', 'the email came from the options, and the record says so');
     assert.equal(saved[0].override, null);
     assert.equal(saved[1].verdict, 'block');
     assert.deepEqual(saved[1].override, { reason: 'Storm closure notice drafted in a hurry' });
@@ -347,6 +348,32 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     assert.match(await popup.locator('#policy-errors').textContent(), /chrome:\/\/policy/);
     await setManagedPolicy(good); // as the other tests expect it
     await options.locator('#policy-source[data-source="managed"]').waitFor();
+  });
+
+  it('6c. identity_from_profile: the options offer the browser\'s sign-in; unsigned, records say the email was typed', async () => {
+    const options = await open(extUrl('pages/options.html'));
+    await options.locator('#policy-source').waitFor();
+    assert.equal(await options.locator('#profile-identity').count(), 0, 'off unless IT turns it on');
+    await setManagedPolicy({ identity_from_profile: true });
+    await options.locator('#profile-identity', { hasText: 'use the City account your browser is signed in with' }).waitFor();
+    assert.equal(await options.locator('#use-profile').textContent(), 'Use my browser’s sign-in');
+    assert.equal(
+      await h.sw.evaluate(() => chrome.permissions.contains({ permissions: ['identity.email'] })),
+      false,
+      'an optional permission: nothing granted at install',
+    );
+    const x = await open(`${X}/home?${CITY}`);
+    await x.locator(DRAFT).waitFor();
+    await x.waitForTimeout(300);
+    const text = 'Leaf collection starts Monday on the north side.';
+    await x.click(DRAFT);
+    await x.keyboard.type(text);
+    await x.waitForTimeout(400);
+    await x.click(X_BUTTON);
+    await x.waitForFunction((t) => window.__posted.includes(t), text);
+    await x.waitForTimeout(500);
+    const mine = (await records()).find((r) => r.text === text);
+    assert.equal(mine?.user_source, 'typed', JSON.stringify(mine));
   });
 
   it('7. the popup reports the adapter status of a tab, in dark mode too', async () => {

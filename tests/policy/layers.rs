@@ -154,6 +154,7 @@ fn user(email: &str, name: Option<&str>, title: Option<&str>) -> User {
         email: Some(email.into()),
         name: name.map(Into::into),
         title: title.map(Into::into),
+        ..User::default()
     }
 }
 
@@ -249,4 +250,58 @@ fn the_engine_signs_with_own_names_only_where_it_allows() {
     let mut locked = Policy::west_allis();
     locked.user_may_edit_identity = false;
     assert_eq!(reply(locked), None);
+}
+
+#[test]
+fn the_browser_profile_is_the_employee_only_where_it_allows_it_and_at_a_city_domain() {
+    let typed = || User {
+        email: Some("jdoe@westalliswi.gov".into()),
+        profile_email: Some("asmith@westalliswi.gov".into()),
+        ..User::default()
+    };
+    let mut policy = Policy::west_allis();
+    // Off (the default): the typed email, marked as typed.
+    let u = layers::signed_in(&policy, &typed());
+    assert_eq!(u.email.as_deref(), Some("jdoe@westalliswi.gov"));
+    assert_eq!(u.email_source.as_deref(), Some("typed"));
+    assert_eq!(
+        u.profile_email, None,
+        "the raw profile email is not passed on"
+    );
+
+    policy.identity_from_profile = true;
+    let u = layers::signed_in(&policy, &typed());
+    assert_eq!(u.email.as_deref(), Some("asmith@westalliswi.gov"));
+    assert_eq!(u.email_source.as_deref(), Some("profile"));
+    // A personal Google account signed into the browser is not the City identity.
+    let personal = User {
+        profile_email: Some("jane.doe@gmail.com".into()),
+        ..typed()
+    };
+    let u = layers::signed_in(&policy, &personal);
+    assert_eq!(u.email.as_deref(), Some("jdoe@westalliswi.gov"));
+    assert_eq!(u.email_source.as_deref(), Some("typed"));
+    // Not signed in (Chrome answers ""), nothing typed: no one, and no source.
+    let nobody = User {
+        profile_email: Some(String::new()),
+        ..User::default()
+    };
+    assert_eq!(layers::signed_in(&policy, &nobody), User::default());
+}
+
+#[test]
+fn identity_from_profile_is_an_it_setting_with_a_type_check() {
+    let r = layers::resolve(
+        Some(&json!({"identity_from_profile": true})),
+        None,
+        rules::IDS,
+    );
+    assert_eq!(r.source, Source::Managed, "{:?}", r.errors);
+    assert!(r.policy.identity_from_profile);
+    let r = layers::resolve(
+        Some(&json!({"identity_from_profile": "yes"})),
+        None,
+        rules::IDS,
+    );
+    assert_eq!(paths(&r), ["identity_from_profile"]);
 }
