@@ -576,6 +576,8 @@ pub struct WordList {
     singles: Vec<(String, bool, usize)>,
     /// The group of the allowed phrases in `plain`.
     allow_group: usize,
+    /// Per group, the context it needs (`WordGroup::only_with`); empty = none.
+    only_with: Vec<Vec<String>>,
 }
 
 /// Word prefixes by their first byte (folded words are ASCII), each bucket longest first.
@@ -633,6 +635,10 @@ impl WordList {
         let mut list = WordList::default();
         let mut plain: Vec<Vec<String>> = Vec::new();
         let mut squeezed: Vec<Vec<String>> = Vec::new();
+        list.only_with = groups
+            .iter()
+            .map(|g| g.only_with.iter().map(|w| w.to_lowercase()).collect())
+            .collect();
         for (gi, g) in groups.iter().enumerate() {
             let (mut p, mut q) = (Vec::new(), Vec::new());
             for phrase in g.phrases.iter().map(|p| fold_phrase(p)) {
@@ -716,6 +722,16 @@ impl WordList {
                 });
             }
         }
+        // A group that needs a context (`only_with`) the draft lacks never hid anything.
+        let lower = OnceCell::new();
+        let in_context = |group: usize| match self.only_with.get(group) {
+            Some(needs) if !needs.is_empty() => {
+                let lower: &String = lower.get_or_init(|| t.text.to_lowercase());
+                needs.iter().any(|n| lower.contains(n.as_str()))
+            }
+            _ => true,
+        };
+        hits.retain(|h| in_context(h.group));
         // Leftmost first, longest first; drop what overlaps an earlier hit.
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last)));
         let mut kept: Vec<Hit> = Vec::new();

@@ -61,6 +61,11 @@ pub struct WordGroup {
     pub label: String,
     /// Lower-case phrases of whole words; a trailing '*' matches any word ending.
     pub phrases: Vec<String>,
+    /// Words that are fine alone and not beside a wink ("hot", "hose", "rack"): when given,
+    /// the group counts only in a draft that also holds one of these (lower-case, anywhere:
+    /// an emoji such as "😏", or "if you know what i mean").
+    #[serde(default)]
+    pub only_with: Vec<String>,
 }
 
 /// Phrases that trigger a rule, and phrases that overrule them where they overlap.

@@ -107,3 +107,36 @@ fn the_word_lists_are_policy_data() {
         .findings
         .is_empty());
 }
+
+/// Words that are fine alone count only beside the wink that makes them innuendo or sarcasm
+/// (`only_with` in the policy's groups), so "hot cocoa" and "Genius Hour" stay clean.
+#[test]
+fn ambiguous_words_count_only_in_their_context() {
+    for (text, rule) in [
+        ("That new lifeguard is so hot 🥵", SEXUAL),
+        ("Our crews can fill any hole 😏", SEXUAL),
+        (
+            "Depends what you're wearing, if you know what I mean",
+            SEXUAL,
+        ),
+        ("Learn the parking rules, genius.", ABUSIVE),
+        ("wow you're a real genius huh", ABUSIVE),
+    ] {
+        let v = eval(text, city_post());
+        assert!(finding(&v, rule).is_some(), "{text:?}: {:?}", v.findings);
+    }
+    for text in [
+        "Hot cocoa at the ice rink tonight, 6 to 8 pm.",
+        "Crews are filling the hole on 84th Street today.",
+        "Wear bright colors when you ride after dark 😉",
+        "Genius Hour at the library: kids build robots on Saturday.",
+        "Our big hose test at Station 1 is Tuesday morning.",
+    ] {
+        let v = eval(text, city_post());
+        assert!(
+            finding(&v, SEXUAL).is_none() && finding(&v, ABUSIVE).is_none(),
+            "{text:?}: {:?}",
+            v.findings
+        );
+    }
+}
