@@ -354,7 +354,10 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     const options = await open(extUrl('pages/options.html'));
     await options.locator('#policy-source').waitFor();
     assert.equal(await options.locator('#profile-identity').count(), 0, 'off unless IT turns it on');
-    await setManagedPolicy({ identity_from_profile: true });
+    // IT's configuration so far, plus the switch (a configuration that drops keys keeps the
+    // last good one in force, as test 6b shows).
+    const good = (await local('lastGoodPolicy')).lastGoodPolicy;
+    await setManagedPolicy({ ...good, identity_from_profile: true });
     await options.locator('#profile-identity', { hasText: 'use the City account your browser is signed in with' }).waitFor();
     assert.equal(await options.locator('#use-profile').textContent(), 'Use my browser’s sign-in');
     assert.equal(
@@ -373,7 +376,11 @@ describe('IT distribution, options, popup and the §7.0 record', () => {
     await x.waitForFunction((t) => window.__posted.includes(t), text);
     await x.waitForTimeout(500);
     const mine = (await records()).find((r) => r.text === text);
-    assert.equal(mine?.user_source, 'typed', JSON.stringify(mine));
+    assert.equal(mine?.user, 'jdoe@westalliswi.gov', JSON.stringify(mine));
+    assert.equal(mine.user_source, 'typed', 'no signed-in profile here: the typed email, and the record says so');
+    // Turned off by saying so: a key that vanishes keeps its last good value (issue 13).
+    await setManagedPolicy({ ...good, identity_from_profile: false });
+    await options.locator('#profile-identity').waitFor({ state: 'detached' });
   });
 
   it('7. the popup reports the adapter status of a tab, in dark mode too', async () => {
