@@ -34,14 +34,24 @@ chrome.tabs.onUpdated.addListener((id, change) => {
   if (change.status === 'loading') forgetTab(id);
 });
 
+/** Whether the employee let PostGuard read the browser profile's email (never in Firefox,
+ * whose schema rejects the permission's name, synchronously). */
+async function profileGranted() {
+  try {
+    return await chrome.permissions.contains({ permissions: ['identity.email'] });
+  } catch {
+    return false;
+  }
+}
+
 export const stateHandlers = {
   async [M.state]({ tab: tabId }) {
-    const [{ policy, source, errors, managed, lastGood }, local, session, user, profileGranted] = await Promise.all([
+    const [{ policy, source, errors, managed, lastGood }, local, session, user, granted] = await Promise.all([
       inForce(),
       chrome.storage.local.get(['recent', 'delivery']),
       chrome.storage.session.get(['lastProblem', 'adapterStatus', 'tabs']),
       currentUser(),
-      chrome.permissions.contains({ permissions: ['identity.email'] }).catch(() => false),
+      profileGranted(),
     ]);
     const adapterStatus = session.adapterStatus ?? {};
     const tab = tabId === null || tabId === undefined ? null : session.tabs?.[tabId];
@@ -49,7 +59,7 @@ export const stateHandlers = {
       // The layers as this worker resolved them (worker/config.js); the pages do not resolve.
       in_force: { policy, source, errors, managed, last_good: lastGood },
       user,
-      profile_granted: profileGranted,
+      profile_granted: granted,
       recent: local.recent ?? [],
       delivery: local.delivery ?? null,
       last_problem: session.lastProblem ?? null,
