@@ -118,6 +118,11 @@ FF="$DIST/firefox"
 say "assembling $FF"
 rm -rf "$FF"
 cp -r "$OUT" "$FF"
+# A file named X.firefox.js is Firefox's X.js: it takes that place there and ships only there.
+while IFS= read -r -d '' twin; do
+  mv "$twin" "${twin%.firefox.js}.js"
+  rm "$OUT/${twin#"$FF/"}"
+done < <(find "$FF" -name '*.firefox.js' -print0)
 node - "$FF/manifest.json" <<'JS'
 const fs = require('fs');
 const file = process.argv[2];

@@ -1,6 +1,7 @@
 // The one place a draft is put together for the engine. Every handler that asks the engine
 // about what a tab sent (evaluate, submitted, reminder, password-check) builds it here, so
 // each gets the same employee and the same cleaning.
+import { profileEmail } from './profile.js';
 
 /**
  * Who is typing (§6.1.2): what the employee set in the options, and the email of the browser's
@@ -11,19 +12,6 @@ export async function currentUser() {
   const [{ user }, profile_email] = await Promise.all([chrome.storage.local.get('user'), profileEmail()]);
   if (!user && !profile_email) return null;
   return { ...user, profile_email };
-}
-
-/** The signed-in profile's email, or null (Firefox, the permission not granted, not signed in). */
-export async function profileEmail() {
-  // chrome.identity exists only once the optional permission is granted; Firefox has no
-  // getProfileUserInfo at all.
-  if (!chrome.identity?.getProfileUserInfo) return null;
-  try {
-    const { email } = await chrome.identity.getProfileUserInfo({ accountStatus: 'ANY' });
-    return email || null;
-  } catch {
-    return null;
-  }
 }
 
 /**
