@@ -47,9 +47,13 @@ test('the Firefox manifest is derived: event page, add-on id, data collection, n
   assert.equal(firefox.storage, undefined, "Firefox warns on Chrome's storage.managed_schema");
   assert.equal(firefox.browser_specific_settings.gecko.id, 'postguard@westalliswi.gov');
   assert.deepEqual(firefox.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+  // Chrome may ask for the signed-in profile's email (IT's identity_from_profile); Firefox has no such API.
+  assert.deepEqual(chrome.optional_permissions, ['identity', 'identity.email']);
+  assert.equal(firefox.optional_permissions, undefined);
   // Everything else is the same.
   for (const m of [chrome, firefox]) {
     delete m.background; delete m.key; delete m.minimum_chrome_version; delete m.browser_specific_settings; delete m.storage;
+    delete m.optional_permissions;
   }
   assert.deepEqual(firefox, chrome);
 });
