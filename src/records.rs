@@ -354,6 +354,18 @@ pub struct Recent {
     pub findings: Vec<RecordedFinding>,
     #[serde(rename = "override")]
     pub overridden: Option<Override>,
+    /// The employee answered the warning with Edit or a Fix instead of posting: set only for
+    /// those entries ([`Recent::answered`]), which have no record (nothing was posted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+}
+
+/// How a warning was answered when it was not posted as it stood.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Answer {
+    Edit,
+    Fix,
 }
 
 /// How many recent entries are kept.
@@ -378,6 +390,22 @@ impl Recent {
             verdict: verdict.verdict,
             findings: recorded(verdict),
             overridden: submit.overridden.as_ref().map(Override::trimmed),
+            answer: None,
+        })
+    }
+
+    /// An entry for a warning answered with Edit or a Fix at `at` (ms): the popup's recent
+    /// findings show these too, or a dozen warnings heeded would read "nothing found".
+    pub fn answered(draft: &Draft, verdict: &Verdict, at: u64, answer: Answer) -> Option<Recent> {
+        let submit = Submit {
+            id: String::new(),
+            at,
+            url: String::new(),
+            overridden: None,
+        };
+        Some(Recent {
+            answer: Some(answer),
+            ..Recent::of(draft, verdict, &submit)?
         })
     }
 }

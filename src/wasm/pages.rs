@@ -320,6 +320,9 @@ fn policy_block(ui: &Ui, resolved: &InForce, heading: &str) -> Element {
     section
 }
 
+/// How much of a finding a recent entry shows: its first sentence, at most this long.
+const FINDING_CHARS: usize = 120;
+
 fn recent_block(ui: &Ui, recent: &[Recent], limit: usize, heading: &str) -> Element {
     let section = ui.el("section", &[("aria-labelledby", "recent-h")]);
     section.add(&ui.text(heading, &[("id", "recent-h")], &ui.t("recentHeading")));
@@ -331,7 +334,9 @@ fn recent_block(ui: &Ui, recent: &[Recent], limit: usize, heading: &str) -> Elem
     for r in recent.iter().take(limit) {
         let li = ui.el("li", &[]);
         let account = r.account.as_deref().unwrap_or("");
-        let platform = r.platform.as_deref().unwrap_or("");
+        // As the platform writes its name ("X", "LinkedIn"), not the adapter's id.
+        let id = r.platform.as_deref().unwrap_or("");
+        let platform = crate::platform::display_name(id).unwrap_or(id);
         li.add(&ui.text(
             "span",
             &[("class", "when")],
@@ -341,10 +346,18 @@ fn recent_block(ui: &Ui, recent: &[Recent], limit: usize, heading: &str) -> Elem
         for f in &r.findings {
             let item = ui.el("li", &[("data-section", &f.section)]);
             item.add(&ui.text("span", &[("class", "sec")], &format!("§{} ", f.section)));
-            item.add_text(&f.message);
+            item.add_text(&crate::text::first_sentence(&f.message, FINDING_CHARS));
+            item.set_attribute("title", &f.message).ok();
             findings.add(&item);
         }
         li.add(&findings);
+        if let Some(answer) = r.answer {
+            let key = match answer {
+                records::Answer::Edit => "recentEdited",
+                records::Answer::Fix => "recentFixed",
+            };
+            li.add(&ui.text("p", &[("class", "answer")], &ui.t(key)));
+        }
         if let Some(o) = &r.overridden {
             let text = match &o.reason {
                 Some(reason) => ui.tf("overrideWithReason", &[reason]),

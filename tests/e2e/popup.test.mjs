@@ -1,0 +1,47 @@
+// Issue 14, the popup: no stray button, findings short enough to read at a glance, platforms
+// named as they write their names, and warnings answered with Edit among the recent findings.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
+import { X, CITY, DRAFT, USER, panel, personalRemarkPanel } from './fixture-facts.mjs';
+
+const skip = !extensionBuilt() && `PostGuard not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing`;
+const it = (name, fn) => test(name, { skip }, fn);
+
+describe('popup', { concurrency: false }, () => {
+  const b = browserPerFile({
+    prepare: (h) => h.sw.evaluate((user) => chrome.storage.local.clear().then(() => chrome.storage.local.set({ user })), USER),
+  });
+  const popup = async () => {
+    const page = await b.h.context.newPage();
+    b.pages.push(page);
+    await page.goto(`chrome-extension://${new URL(b.h.sw.url()).host}/pages/popup.html`);
+    await page.locator('#report').waitFor();
+    return page;
+  };
+
+  it('the host button is not drawn while it is hidden (no empty pill)', async () => {
+    const page = await popup();
+    assert.equal(await page.locator('#enable-host').getAttribute('hidden'), '');
+    assert.equal(await page.locator('#enable-host').isVisible(), false);
+  });
+
+  it('a warning answered with Edit is a recent finding: short, on "X", marked as edited', async () => {
+    const page = await b.open(`${X}/home?${CITY}`, DRAFT);
+    const p = await personalRemarkPanel(page);
+    await p.locator('button[data-action="edit"]').click();
+    await p.waitFor({ state: 'hidden' });
+    assert.equal(await panel(page).count(), 0);
+
+    const pop = await popup();
+    const entry = pop.locator('#recent > li').first();
+    await entry.waitFor();
+    assert.match(await entry.locator('.when').textContent(), / · X City of West Allis/);
+    assert.match(await entry.locator('.answer').textContent(), /Edit/);
+    for (const li of await entry.locator('li[data-section]').all()) {
+      const shown = (await li.textContent()).replace(/^§\S+ /, '');
+      assert.ok(shown.length <= 120, `a finding of ${shown.length} characters: ${shown}`);
+      assert.ok((await li.getAttribute('title')).startsWith(shown.replace(/…$/, '')), 'the whole message is its title');
+    }
+  });
+});
