@@ -286,8 +286,8 @@ fn a_warning_answered_with_edit_is_a_recent_finding_without_a_record() {
     let d = city_draft("so hungover lol, my kids");
     let entry = Recent::answered(&d, &engine.evaluate(&d), 7, Answer::Edit).expect("findings");
     assert_eq!(
-        (entry.at, entry.answer, entry.overridden),
-        (7, Some(Answer::Edit), None)
+        (entry.at, entry.answer, entry.overridden.is_none()),
+        (7, Some(Answer::Edit), true)
     );
     assert_eq!(entry.findings[0].section, "6.4");
     let json = serde_json::to_value(&entry).unwrap();

@@ -24,7 +24,8 @@ const PostGuardPanel = (() => {
     button[data-action=fix] { background: #0b5fff; color: #fff; border-color: #0b5fff; }
     button.false-alarm { font-size: 12px; padding: 1px 8px; margin-left: 4px; }
     .badge { font: 12px/1.2 system-ui, sans-serif; background: #0b3d91; color: #fff;
-      padding: 3px 8px; border-radius: 10px; white-space: nowrap; }
+      padding: 3px 8px; border-radius: 10px; white-space: nowrap; display: inline-block;
+      overflow: hidden; text-overflow: ellipsis; vertical-align: top; box-sizing: border-box; }
     @media (prefers-color-scheme: dark) {
       .box { background: #2b2410; color: #f4ecd8; border-color: #e08a2c; }
       button { background: #222; color: #eee; border-color: #888; }
@@ -204,7 +205,9 @@ const PostGuardPanel = (() => {
     }
     badge.root.querySelector('span').textContent = text;
     badge.el.title = text;
-    PostGuardPlace.badge(badge.el, anchor); // where it hides nothing (content/place.js)
+    // Where it hides nothing (content/place.js), cut short with "…" when room is scarce.
+    const span = badge.root.querySelector('span');
+    PostGuardPlace.badge(badge.el, anchor, (max) => { span.style.maxWidth = max ? `${max}px` : ''; });
   }
 
   return { show, close, setBadge, isOpen: () => open !== null };

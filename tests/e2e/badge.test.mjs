@@ -13,11 +13,13 @@ const it = (name, fn) => test(name, { skip }, fn);
 const WIDTHS = [1280, 400];
 
 /** What of the page's content the badge's box overlaps (run in the page). */
-function covered(composerSel) {
+function covered() {
   const host = document.querySelector('[data-postguard="badge"]');
   const b = host.getBoundingClientRect();
   const overlaps = (r) => r.width > 0 && r.height > 0 && r.left < b.right - 0.5 && r.right > b.left + 0.5 && r.top < b.bottom - 0.5 && r.bottom > b.top + 0.5;
-  const composer = document.querySelector(composerSel);
+  // The composer is where the typing went (it may sit in an open shadow root: Reddit).
+  let composer = document.activeElement;
+  while (composer?.shadowRoot?.activeElement) composer = composer.shadowRoot.activeElement;
   const hits = [];
   const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''}`;
   // Controls, in the light DOM and open shadow roots (Reddit), unless they hold the composer.
@@ -60,7 +62,7 @@ describe('the City-account badge hides nothing', { concurrency: false }, () => {
           await page.keyboard.type('Library hours this week');
           await page.locator('[data-postguard="badge"]').waitFor({ state: 'attached' });
           await page.waitForTimeout(250); // placed after the verdict
-          const c = await page.evaluate(covered, row.composer);
+          const c = await page.evaluate(covered);
           if (c.hits.length || !c.inside) problems.push(`${row.surface} at ${width}px, badge ${c.box} (place ${c.place}): ${c.inside ? '' : 'outside the viewport; '}${c.hits.join('; ')}`);
           await page.close();
         }

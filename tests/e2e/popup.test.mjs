@@ -1,9 +1,10 @@
 // Issue 14, the popup: no stray button, findings short enough to read at a glance, platforms
-// named as they write their names, and warnings answered with Edit among the recent findings.
+// named as they write their names, and warnings answered with Edit among the recent findings;
+// and the toolbar icon, per tab, shows whether a City account is active there.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { X, CITY, DRAFT, USER, panel, personalRemarkPanel } from './fixture-facts.mjs';
+import { X, CITY, PERSONAL, DRAFT, USER, panel, personalRemarkPanel } from './fixture-facts.mjs';
 
 const skip = !extensionBuilt() && `PostGuard not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing`;
 const it = (name, fn) => test(name, { skip }, fn);
@@ -24,6 +25,29 @@ describe('popup', { concurrency: false }, () => {
     const page = await popup();
     assert.equal(await page.locator('#enable-host').getAttribute('hidden'), '');
     assert.equal(await page.locator('#enable-host').isVisible(), false);
+  });
+
+  it('the toolbar icon has the City-account dot in a tab where a City account types, and not in one where a personal account does', async () => {
+    // Watch what the worker asks of chrome.action (the browser offers no way to read an icon back).
+    await b.h.sw.evaluate(() => {
+      globalThis.__icons = [];
+      const setIcon = chrome.action.setIcon.bind(chrome.action);
+      chrome.action.setIcon = (details) => (globalThis.__icons.push(details), setIcon(details));
+    });
+    const icons = () => b.h.sw.evaluate(() => globalThis.__icons.map(({ tabId, path }) => ({ tabId, icon: path[16] })));
+    const city = await b.open(`${X}/home?${CITY}`, DRAFT);
+    await city.click(DRAFT);
+    await city.keyboard.type('Library hours this week');
+    await b.h.sw.evaluate(() => new Promise((r) => { const t = setInterval(() => globalThis.__icons.length && (clearInterval(t), r()), 50); }));
+    const [first] = await icons();
+    assert.equal(first.icon, '/icons/active-16.png');
+    const personal = await b.open(`${X}/home?${PERSONAL}`, DRAFT);
+    await personal.click(DRAFT);
+    await personal.keyboard.type('Library hours this week');
+    await b.h.sw.evaluate(() => new Promise((r) => { const t = setInterval(() => globalThis.__icons.length > 1 && (clearInterval(t), r()), 50); }));
+    const [, second] = await icons();
+    assert.notEqual(second.tabId, first.tabId, 'each tab has its own icon');
+    assert.equal(second.icon, '/icons/icon-16.png');
   });
 
   it('a warning answered with Edit is a recent finding: short, on "X", marked as edited', async () => {
