@@ -35,16 +35,20 @@ describe('popup', { concurrency: false }, () => {
       chrome.action.setIcon = (details) => (globalThis.__icons.push(details), setIcon(details));
     });
     const icons = () => b.h.sw.evaluate(() => globalThis.__icons.map(({ tabId, path }) => ({ tabId, icon: path[16] })));
+    const iconsSet = async (n) => {
+      for (const end = Date.now() + 5000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if ((await icons()).length >= n) return;
+      assert.fail(`the worker set ${(await icons()).length} icons, not ${n}`);
+    };
     const city = await b.open(`${X}/home?${CITY}`, DRAFT);
     await city.click(DRAFT);
     await city.keyboard.type('Library hours this week');
-    await b.h.sw.evaluate(() => new Promise((r) => { const t = setInterval(() => globalThis.__icons.length && (clearInterval(t), r()), 50); }));
+    await iconsSet(1);
     const [first] = await icons();
     assert.equal(first.icon, '/icons/active-16.png');
     const personal = await b.open(`${X}/home?${PERSONAL}`, DRAFT);
     await personal.click(DRAFT);
     await personal.keyboard.type('Library hours this week');
-    await b.h.sw.evaluate(() => new Promise((r) => { const t = setInterval(() => globalThis.__icons.length > 1 && (clearInterval(t), r()), 50); }));
+    await iconsSet(2);
     const [, second] = await icons();
     assert.notEqual(second.tabId, first.tabId, 'each tab has its own icon');
     assert.equal(second.icon, '/icons/icon-16.png');
