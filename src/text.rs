@@ -248,11 +248,9 @@ pub fn first_sentence(message: &str, max: usize) -> String {
             '"' => quoted = !quoted,
             '\u{201C}' => quoted = true,
             '\u{201D}' => quoted = false,
-            '.' | '!' | '?' if !quoted => {
-                if chars.peek().is_none_or(|&(_, n)| n.is_whitespace()) {
-                    end = i + c.len_utf8();
-                    break;
-                }
+            '.' | '!' | '?' if !quoted && chars.peek().is_none_or(|&(_, n)| n.is_whitespace()) => {
+                end = i + c.len_utf8();
+                break;
             }
             _ => {}
         }

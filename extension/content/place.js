@@ -34,7 +34,7 @@ const PostGuardPlace = (() => {
   function contentAt(x, y, anchor, root = document) {
     for (const el of root.elementsFromPoint(x, y)) {
       if (el === document.documentElement || el === document.body || el === root.host) continue;
-      if (el.closest('[data-postguard]')) continue; // PostGuard's own surfaces
+      if (el.closest('[data-postguard]')) continue; // PostGuard's own: coversSurface judges those
       if (holds(anchor, el)) continue; // the draft's own words are coversDraft's to judge
       // A custom element's open shadow root: what is drawn there (a Send button) counts too.
       if (el.shadowRoot && contentAt(x, y, anchor, el.shadowRoot)) return true;
@@ -67,6 +67,17 @@ const PostGuardPlace = (() => {
       if (!n.data.trim()) continue;
       range.selectNodeContents(n);
       for (const r of range.getClientRects()) if (overlaps(box, r)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Would the box cover another of PostGuard's surfaces (the panel, a warning)? Never allowed:
+   * a surface covered, even by a badge that lets clicks through, never arms its buttons.
+   */
+  function coversSurface(box) {
+    for (const s of document.querySelectorAll('[data-postguard]:not([data-postguard="badge"]):not([data-postguard="highlight"])')) {
+      if (overlaps(box, s.getBoundingClientRect())) return true;
     }
     return false;
   }
@@ -113,10 +124,13 @@ const PostGuardPlace = (() => {
       { name: 'above', left: clampX(r.right - w), top: r.top - h - GAP },
       { name: 'below-left', left: clampX(r.left), top: r.bottom + GAP },
       { name: 'above-left', left: clampX(r.left), top: r.top - h - GAP },
+      // Last resorts, when the panel takes the room around the composer: the window's corners.
+      { name: 'corner', left: innerWidth - w - EDGE, top: innerHeight - h - EDGE },
+      { name: 'corner-left', left: EDGE, top: innerHeight - h - EDGE },
     ].map((c) => ({ ...c, w, h }));
     let best = null;
     for (const c of candidates.filter(inView)) {
-      const hits = (coversDraft(anchor, c) ? 1 : 0) + points(c).filter(([x, y]) => contentAt(x, y, anchor)).length;
+      const hits = (coversSurface(c) ? 1000 : 0) + (coversDraft(anchor, c) ? 1 : 0) + points(c).filter(([x, y]) => contentAt(x, y, anchor)).length;
       if (!best || hits < best.hits) best = { ...c, hits };
       if (!hits) break;
     }
@@ -133,6 +147,8 @@ const PostGuardPlace = (() => {
   };
   addEventListener('scroll', again, { capture: true, passive: true });
   addEventListener('resize', again, { passive: true });
+  // A surface came or went (the panel opened beside the composer): make way for it.
+  new MutationObserver(again).observe(document.documentElement, { childList: true });
 
   /** Places the badge `el` by `anchor` (narrowed by `fit`), and keeps it placed as the page moves. */
   function badge(el, anchor, fit) {

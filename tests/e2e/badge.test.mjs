@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { SITES, USER, rowUrl, reach } from './fixture-facts.mjs';
+import { SITES, USER, X, CITY, PERSONAL_REMARK, rowUrl, reach, expectPanel, panel } from './fixture-facts.mjs';
 
 const skip = !extensionBuilt() && `PostGuard not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing`;
 const it = (name, fn) => test(name, { skip }, fn);
@@ -70,4 +70,22 @@ describe('the City-account badge hides nothing', { concurrency: false }, () => {
       assert.deepEqual(problems, []);
     });
   }
+
+  // Found by the site matrix: a badge placed below X's DM box sat over the panel that opened
+  // there, and a covered panel never arms its buttons. The badge makes way.
+  it('the badge makes way for the panel, whose buttons then arm', async () => {
+    const page = await b.open(`${X}/messages?${CITY}`, 'textarea');
+    await page.click('textarea[data-testid=dm-composer-textarea]');
+    await page.keyboard.type(PERSONAL_REMARK);
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Enter');
+    const p = await expectPanel(page, '6.4');
+    await p.locator('button[data-action="edit"]').click(); // waits for the buttons to arm
+    await panel(page).waitFor({ state: 'detached' });
+    await page.keyboard.press('Enter');
+    await expectPanel(page, '6.4');
+    const [badge, box] = await page.evaluate(() => ['badge', 'panel'].map((k) => document.querySelector(`[data-postguard="${k}"]`).getBoundingClientRect().toJSON()));
+    const apart = badge.right <= box.left || badge.left >= box.right || badge.bottom <= box.top || badge.top >= box.bottom;
+    assert.ok(apart, `the badge ${JSON.stringify(badge)} covers the panel ${JSON.stringify(box)}`);
+  });
 });
