@@ -2,8 +2,9 @@
 // composer, as Grammarly and Harper do, while the panel is open. It never touches the editor's
 // DOM (an editor's model would take marks for words): it draws an overlay, a surface of its own
 // (content/surface.js: closed shadow root, pointer-events none so every click reaches the
-// page), with one line per rectangle of Range.getClientRects() over the quoted words, clipped
-// to the composer, and draws again as the page scrolls or the window resizes.
+// page), with one line per rectangle of Range.getClientRects() over the quoted words (for a
+// textarea, over a hidden copy laid out as it is), clipped to the composer, and draws again as
+// the page scrolls or the window resizes.
 'use strict';
 
 const PostGuardHighlight = (() => {
@@ -20,6 +21,25 @@ const PostGuardHighlight = (() => {
     const quotes = new Set();
     for (const f of findings ?? []) for (const e of f.evidence ?? []) if (e.text?.trim()) quotes.add(e.text);
     return [...quotes];
+  }
+
+  // A field's words are no nodes of the page: they are laid out again in a hidden copy (its
+  // box, font and wrapping), whose text nodes give the rectangles, moved by the field's scroll.
+  const MIRRORED = ['boxSizing', 'width', 'height', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+    'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'fontFamily', 'fontSize', 'fontWeight',
+    'fontStyle', 'fontStretch', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent', 'tabSize', 'direction'];
+  function mirrorOf(field, root) {
+    const s = getComputedStyle(field);
+    const r = field.getBoundingClientRect();
+    const m = document.createElement('div');
+    for (const p of MIRRORED) m.style[p] = s[p];
+    Object.assign(m.style, {
+      position: 'fixed', left: `${r.left}px`, top: `${r.top}px`, visibility: 'hidden', overflow: 'hidden', borderStyle: 'solid',
+      whiteSpace: field.tagName === 'INPUT' ? 'pre' : 'pre-wrap', overflowWrap: 'break-word', margin: '0',
+    });
+    m.textContent = field.value;
+    root.append(m);
+    return m;
   }
 
   /** Ranges over each occurrence of each quote in the composer's text nodes. */
@@ -46,9 +66,13 @@ const PostGuardHighlight = (() => {
     const { anchor, quotes, root } = current;
     if (!anchor.isConnected) return hide();
     const box = anchor.getBoundingClientRect();
+    const field = 'value' in anchor && typeof anchor.value === 'string';
+    const mirror = field ? mirrorOf(anchor, root) : null;
+    const [dx, dy] = field ? [-anchor.scrollLeft, -anchor.scrollTop] : [0, 0];
     const marks = [];
-    for (const range of rangesIn(anchor, quotes)) {
-      for (const r of range.getClientRects()) {
+    for (const range of rangesIn(mirror ?? anchor, quotes)) {
+      for (const raw of range.getClientRects()) {
+        const r = { left: raw.left + dx, right: raw.right + dx, top: raw.top + dy, bottom: raw.bottom + dy };
         // Only what shows inside the composer (it may scroll its own text).
         const left = Math.max(r.left, box.left), right = Math.min(r.right, box.right);
         const top = Math.max(r.top, box.top), bottom = Math.min(r.bottom, box.bottom);
@@ -59,6 +83,7 @@ const PostGuardHighlight = (() => {
         marks.push(m);
       }
     }
+    mirror?.remove();
     root.replaceChildren(...marks);
   }
 
@@ -67,11 +92,11 @@ const PostGuardHighlight = (() => {
     frame = requestAnimationFrame(draw);
   };
 
-  /** Marks the words of `findings` in `anchor` (a contenteditable composer) until hide(). */
+  /** Marks the words of `findings` in `anchor` (a contenteditable, textarea or input) until hide(). */
   function show(anchor, findings) {
     hide();
     const quotes = quotesOf(findings);
-    if (!quotes.length || !anchor.isContentEditable) return; // a textarea's words have no ranges
+    if (!quotes.length) return;
     const { el, root } = PostGuardSurface.create('highlight', { 'pointer-events': 'none' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { X, CITY, DRAFT, USER, PERSONAL_REMARK, inSurface, panel, personalRemarkPanel } from './fixture-facts.mjs';
+import { X, CITY, DRAFT, USER, PERSONAL_REMARK, inSurface, panel, expectPanel, personalRemarkPanel } from './fixture-facts.mjs';
 
 const skip = !extensionBuilt() && `PostGuard not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing`;
 const it = (name, fn) => test(name, { skip }, fn);
@@ -38,6 +38,27 @@ async function marks(page) {
 
 describe('the words that warned are underlined', { concurrency: false }, () => {
   const b = browserPerFile({ prepare: (h) => h.sw.evaluate((user) => chrome.storage.local.set({ user }), USER) });
+
+  it('in a textarea (X\'s DM box), the marks sit on its words as it lays them out, inside it', async () => {
+    const sel = 'textarea[data-testid=dm-composer-textarea]';
+    const page = await b.open(`${X}/messages?${CITY}`, sel);
+    await page.click(sel);
+    await page.keyboard.type(TEXT);
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Enter');
+    await expectPanel(page, '6.4');
+    await page.locator('[data-postguard="highlight"]').waitFor({ state: 'attached' });
+    const rects = await inSurface(page, 'highlight', (root) => [...root.querySelectorAll('.mark')].map((m) => m.getBoundingClientRect().toJSON()));
+    const box = await page.locator(sel).evaluate((el) => {
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, textLeft: r.left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft) };
+    });
+    assert.ok(rects.length >= 4, `marks: ${JSON.stringify(rects)}`); // Ugh, hungover, lol, my kids
+    for (const r of rects) assert.ok(r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom, `a mark outside the textarea: ${JSON.stringify([r, box])}`);
+    // "Ugh" opens the draft: its mark starts where the textarea's text starts.
+    assert.ok(Math.abs(rects[0].left - box.textLeft) < 2, `the first mark at ${rects[0].left}, the text at ${box.textLeft}`);
+  });
 
   it('marks lie inside the composer, over the quoted words, follow scrolling, and leave the editor\'s DOM alone', async () => {
     const page = await b.open(`${X}/home?${CITY}`, DRAFT);
