@@ -314,6 +314,28 @@ pub fn to_json(policy: &Policy, records: &[Record], now: u64) -> String {
     }
 }
 
+/// [`to_json`] for the employee's own export (the options page): the "This warning is wrong"
+/// reports (extension/worker/false-alarm.js) follow the records, one per line, as kept. IT's
+/// endpoint gets [`to_json`] alone.
+pub fn to_json_with_false_alarms(
+    policy: &Policy,
+    records: &[Record],
+    false_alarms: &[serde_json::Value],
+    now: u64,
+) -> String {
+    let body = to_json(policy, records, now);
+    let head = body
+        .trim_end()
+        .strip_suffix('}')
+        .expect("an export is an object");
+    let lines: Vec<String> = false_alarms.iter().map(|a| a.to_string()).collect();
+    if lines.is_empty() {
+        format!("{head},\"false_alarms\":[]}}\n")
+    } else {
+        format!("{head},\"false_alarms\":[\n{}\n]}}\n", lines.join(",\n"))
+    }
+}
+
 /// A file name for an export: "postguard-records-2026-11-26.csv".
 pub fn file_name(now: u64, extension: &str) -> String {
     format!("postguard-records-{}.{extension}", &rfc3339(now)[..10])

@@ -309,6 +309,19 @@ fn a_warning_answered_with_edit_is_a_recent_finding_without_a_record() {
 }
 
 #[test]
+fn the_employees_json_export_holds_the_false_alarm_reports_after_the_records() {
+    let policy = Policy::west_allis();
+    let alarm = json!({"id": "a1", "rule": "city-account-personal-context", "section": "6.4", "quote": "lol"});
+    for alarms in [vec![], vec![alarm.clone()]] {
+        let text = records::to_json_with_false_alarms(&policy, &[], &alarms, 5);
+        let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(doc["false_alarms"], json!(alarms));
+        assert_eq!(doc["records"], json!([]));
+        assert_eq!(doc["format"], records::FORMAT);
+    }
+}
+
+#[test]
 fn the_report_link_is_a_prefilled_mailto() {
     let mut policy = Policy::west_allis();
     let url = postguard::report::mailto(&policy, "Unauthorized use", "Seen on x.com\nby me & you?");

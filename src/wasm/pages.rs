@@ -639,8 +639,11 @@ async fn draw_options(root: Element, bridge: Bridge) -> Result<(), JsValue> {
                     let (body, mime, ext) = if csv {
                         (records::to_csv(&records), "text/csv;charset=utf-8", "csv")
                     } else {
+                        // The JSON export holds the false-alarm reports too.
+                        let alarms: Vec<serde_json::Value> =
+                            ui.ask(serde_json::json!({"type": "false-alarms"})).await?;
                         (
-                            records::to_json(&policy, &records, now),
+                            records::to_json_with_false_alarms(&policy, &records, &alarms, now),
                             "application/json",
                             "json",
                         )
