@@ -83,6 +83,10 @@ mkdir -p "$OUT"
 node -e "const m = require('./manifest.json'); if ('$DEV') m.version_name = m.version + '-dev';
   require('fs').writeFileSync('$OUT/manifest.json', JSON.stringify(m, null, 2) + '\n')"
 cp -r extension/. "$OUT/"
+# The icons, rendered from the one SVG (extension/icons/icon.svg) by resvg (npm, package.json).
+say "rendering the icons"
+[ -d node_modules/@resvg/resvg-js ] || npm ci --no-audit --no-fund --silent
+node scripts/icons.mjs "$OUT/icons"
 wasm_package() { # feature, output dir
   "$WB" --target web --no-typescript --out-dir "$2" \
     "$TARGET_DIR/wasm-$1/wasm32-unknown-unknown/wasm/postguard.wasm"

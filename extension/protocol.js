@@ -56,6 +56,17 @@ globalThis.PostGuardProtocol = Object.freeze({
    * through; the worker judges the exact text sent and keeps the §7.0 record (worker/record.js).
    */
   submitted: 'submitted',
+  /**
+   * `{draft: Draft, answer: "edit"|"fix"}` → `{ok}`: a warning was answered with Edit or a Fix
+   * instead of posting; the worker adds it to the popup's recent findings (no record: nothing
+   * was posted).
+   */
+  answered: 'answered',
+  /**
+   * `{rule: string, section: string, quote: string, host: string}` → `{ok}`: "This warning is
+   * wrong" on a finding (content/false-alarm.js); kept, and sent to IT's endpoint if set.
+   */
+  falseAlarm: 'false-alarm',
   /** `{problem: string}` → `{ok}`: what went wrong on a page, for the popup. */
   status: 'status',
   /** `{context: Context, probe?: boolean}` → Reminder | null (with probe: true | null). */
@@ -71,6 +82,8 @@ globalThis.PostGuardProtocol = Object.freeze({
   records: 'records',
   /** `{user: {email, name?, title?}}` → `{ok}` | `{errors: [{path, reason}]}`. */
   saveUser: 'save-user',
+  /** `{}` → the "This warning is wrong" reports kept, newest first: `{id, at, rule, section, quote, host, sent}[]`. */
+  falseAlarms: 'false-alarms',
   /** `{}` → `{ok}`: opens the options page (from the popup). */
   openOptions: 'open-options',
 });

@@ -321,6 +321,28 @@ pub fn to_json(policy: &Policy, records: &[Record], now: u64) -> String {
     }
 }
 
+/// [`to_json`] for the employee's own export (the options page): the "This warning is wrong"
+/// reports (extension/worker/false-alarm.js) follow the records, one per line, as kept. IT's
+/// endpoint gets [`to_json`] alone.
+pub fn to_json_with_false_alarms(
+    policy: &Policy,
+    records: &[Record],
+    false_alarms: &[serde_json::Value],
+    now: u64,
+) -> String {
+    let body = to_json(policy, records, now);
+    let head = body
+        .trim_end()
+        .strip_suffix('}')
+        .expect("an export is an object");
+    let lines: Vec<String> = false_alarms.iter().map(|a| a.to_string()).collect();
+    if lines.is_empty() {
+        format!("{head},\"false_alarms\":[]}}\n")
+    } else {
+        format!("{head},\"false_alarms\":[\n{}\n]}}\n", lines.join(",\n"))
+    }
+}
+
 /// A file name for an export: "postguard-records-2026-11-26.csv".
 pub fn file_name(now: u64, extension: &str) -> String {
     format!("postguard-records-{}.{extension}", &rfc3339(now)[..10])
@@ -361,6 +383,18 @@ pub struct Recent {
     pub findings: Vec<RecordedFinding>,
     #[serde(rename = "override")]
     pub overridden: Option<Override>,
+    /// The employee answered the warning with Edit or a Fix instead of posting: set only for
+    /// those entries ([`Recent::answered`]), which have no record (nothing was posted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+}
+
+/// How a warning was answered when it was not posted as it stood.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Answer {
+    Edit,
+    Fix,
 }
 
 /// How many recent entries are kept.
@@ -385,6 +419,22 @@ impl Recent {
             verdict: verdict.verdict,
             findings: recorded(verdict),
             overridden: submit.overridden.as_ref().map(Override::trimmed),
+            answer: None,
+        })
+    }
+
+    /// An entry for a warning answered with Edit or a Fix at `at` (ms): the popup's recent
+    /// findings show these too, or a dozen warnings heeded would read "nothing found".
+    pub fn answered(draft: &Draft, verdict: &Verdict, at: u64, answer: Answer) -> Option<Recent> {
+        let submit = Submit {
+            id: String::new(),
+            at,
+            url: String::new(),
+            overridden: None,
+        };
+        Some(Recent {
+            answer: Some(answer),
+            ..Recent::of(draft, verdict, &submit)?
         })
     }
 }

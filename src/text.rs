@@ -235,9 +235,61 @@ pub fn looks_like_url(token: &str) -> bool {
     (starts("https://") || starts("http://") || starts("www.")) && token.len() > 8
 }
 
+/// The first sentence of `message`, at most `max` characters (cut at a word, with "…"): how a
+/// list that has no room for the whole of a finding shows it (the popup). A sentence ends at
+/// ".", "!" or "?" before a space or the end, outside quotation marks (quoted words may hold
+/// a full stop).
+pub fn first_sentence(message: &str, max: usize) -> String {
+    let mut quoted = false;
+    let mut end = message.len();
+    let mut chars = message.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            '\u{201C}' => quoted = true,
+            '\u{201D}' => quoted = false,
+            '.' | '!' | '?' if !quoted && chars.peek().is_none_or(|&(_, n)| n.is_whitespace()) => {
+                end = i + c.len_utf8();
+                break;
+            }
+            _ => {}
+        }
+    }
+    let sentence = message[..end].trim();
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let room: String = sentence.chars().take(max.saturating_sub(1)).collect();
+    let cut = room
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > 0)
+        .unwrap_or(room.len());
+    format!("{}…", room[..cut].trim_end_matches([' ', ',', ';', ':']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_sentence_stops_at_a_full_stop_outside_quotes_and_at_max() {
+        let m = "This has language that is not acceptable: \"St. Louis. ugh\". City accounts must not (§6.5.2.2).";
+        assert_eq!(
+            first_sentence(m, 120),
+            "This has language that is not acceptable: \"St. Louis. ugh\"."
+        );
+        assert_eq!(
+            first_sentence("Add your name (§6.2.6)", 120),
+            "Add your name (§6.2.6)"
+        );
+        let long = "word ".repeat(40);
+        let short = first_sentence(&long, 120);
+        assert!(
+            short.chars().count() <= 120 && short.ends_with("word…"),
+            "{short}"
+        );
+        assert_eq!(first_sentence("Ünïcödé wörds here.", 8), "Ünïcödé…");
+    }
 
     #[test]
     fn words_keep_inner_apostrophes_and_utf16_spans() {

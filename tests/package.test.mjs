@@ -58,6 +58,24 @@ test('the Firefox manifest is derived: event page, add-on id, data collection, n
   assert.deepEqual(firefox, chrome);
 });
 
+test('the icons: PNGs at 16, 32, 48 and 128 px (plain and City-account) in both packages, named by the manifest', async () => {
+  // A PNG's width and height are the two big-endian words after the IHDR tag (bytes 16..24).
+  const size = (png) => [png.readUInt32BE(16), png.readUInt32BE(20)];
+  for (const pkg of ['chrome', 'firefox']) {
+    const root = path.join(dir, 'a', pkg);
+    const m = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
+    assert.deepEqual(Object.keys(m.icons), ['16', '32', '48', '128']);
+    for (const [px, file] of [...Object.entries(m.icons), ...Object.entries(m.action.default_icon)]) {
+      assert.deepEqual(size(await readFile(path.join(root, file))), [Number(px), Number(px)], `${pkg} ${file}`);
+    }
+    for (const px of [16, 32, 48, 128]) {
+      const png = await readFile(path.join(root, `icons/active-${px}.png`));
+      assert.equal(png.subarray(1, 4).toString(), 'PNG');
+      assert.deepEqual(size(png), [px, px], `${pkg} icons/active-${px}.png`);
+    }
+  }
+});
+
 test("Mozilla's addons-linter finds no errors and no warnings in the Firefox package", async () => {
   const linter = path.join(repo, 'node_modules/.bin/addons-linter');
   const zip = path.join(dir, 'a', `postguard-firefox-${version}.zip`);

@@ -1,7 +1,7 @@
 //! The record of City-account posts (§7.0): what is recorded, retention, delivery, exports.
 
 use postguard::policy::RecordSettings;
-use postguard::records::{self, Override, Recent, Record, Submit};
+use postguard::records::{self, Answer, Override, Recent, Record, Submit};
 use postguard::{Draft, Engine, Policy};
 use serde_json::json;
 
@@ -278,6 +278,47 @@ fn recent_findings_keep_no_text_and_at_most_twenty() {
     }
     assert_eq!(list.len(), records::RECENT);
     assert_eq!(list[0].at, 24, "newest first");
+}
+
+#[test]
+fn a_warning_answered_with_edit_is_a_recent_finding_without_a_record() {
+    let engine = Engine::new(Policy::west_allis());
+    let d = city_draft("so hungover lol, my kids");
+    let entry = Recent::answered(&d, &engine.evaluate(&d), 7, Answer::Edit).expect("findings");
+    assert_eq!(
+        (entry.at, entry.answer, entry.overridden.is_none()),
+        (7, Some(Answer::Edit), true)
+    );
+    assert_eq!(entry.findings[0].section, "6.4");
+    let json = serde_json::to_value(&entry).unwrap();
+    assert_eq!(json["answer"], "edit");
+    // A submitted entry says nothing of an answer, and older stored entries still read.
+    let posted = Recent::of(&d, &engine.evaluate(&d), &submit("x", 5, None)).unwrap();
+    assert!(serde_json::to_value(&posted)
+        .unwrap()
+        .get("answer")
+        .is_none());
+    let mut old = json.clone();
+    old.as_object_mut().unwrap().remove("answer");
+    assert_eq!(serde_json::from_value::<Recent>(old).unwrap().answer, None);
+    let clean = city_draft("The library opens at 9.");
+    assert_eq!(
+        Recent::answered(&clean, &engine.evaluate(&clean), 7, Answer::Fix),
+        None
+    );
+}
+
+#[test]
+fn the_employees_json_export_holds_the_false_alarm_reports_after_the_records() {
+    let policy = Policy::west_allis();
+    let alarm = json!({"id": "a1", "rule": "city-account-personal-context", "section": "6.4", "quote": "lol"});
+    for alarms in [vec![], vec![alarm.clone()]] {
+        let text = records::to_json_with_false_alarms(&policy, &[], &alarms, 5);
+        let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(doc["false_alarms"], json!(alarms));
+        assert_eq!(doc["records"], json!([]));
+        assert_eq!(doc["format"], records::FORMAT);
+    }
 }
 
 #[test]

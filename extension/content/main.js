@@ -126,7 +126,9 @@
     const { el, insert } = active;
     const typed = read(el);
     const backToEditor = keepCaret(el);
+    PostGuardHighlight.show(el, verdict.findings); // the words that warned, underlined (content/highlight.js)
     const choice = await PostGuardPanel.show(verdict, el);
+    PostGuardHighlight.hide();
     if (choice.action === 'post') {
       // Exactly what the user wrote: nothing was changed, so the site sends `typed`.
       if (read(el) === typed) return send(resend, { reason: choice.reason ?? null });
@@ -135,6 +137,10 @@
       return v && v.verdict !== 'allow' ? decide(v, resend) : send(resend);
     }
     if (!el.isConnected) return; // the site navigated away: there is no editor to go back to
+    if (choice.action === 'edit' || choice.action === 'fix') {
+      // Heeded: the popup's recent findings show it (the draft as it was when warned).
+      ask({ type: PostGuardProtocol.answered, draft: { ...draftOf(el), text: typed }, answer: choice.action }).catch(report);
+    }
     try {
       backToEditor();
       if (choice.action === 'fix' && !(await append(el, choice.fix.insert, insert))) {

@@ -22,8 +22,10 @@ const PostGuardPanel = (() => {
     button:disabled { opacity: .5; cursor: default; }
     button:focus-visible { outline: 3px solid #0b5fff; outline-offset: 1px; }
     button[data-action=fix] { background: #0b5fff; color: #fff; border-color: #0b5fff; }
+    button.false-alarm { font-size: 12px; padding: 1px 8px; margin-left: 4px; }
     .badge { font: 12px/1.2 system-ui, sans-serif; background: #0b3d91; color: #fff;
-      padding: 3px 8px; border-radius: 10px; white-space: nowrap; }
+      padding: 3px 8px; border-radius: 10px; white-space: nowrap; display: inline-block;
+      overflow: hidden; text-overflow: ellipsis; vertical-align: top; box-sizing: border-box; }
     @media (prefers-color-scheme: dark) {
       .box { background: #2b2410; color: #f4ecd8; border-color: #e08a2c; }
       button { background: #222; color: #eee; border-color: #888; }
@@ -46,15 +48,16 @@ const PostGuardPanel = (() => {
     return { el, root };
   }
 
-  // Beside the composer, kept inside the viewport: below it if there is room, else above,
-  // else pinned to the bottom edge (a huge paste makes the composer taller than the window).
-  function place(el, anchor, below) {
+  // The panel beside the composer, kept inside the viewport: below it if there is room, else
+  // above, else pinned to the bottom edge (a huge paste makes the composer taller than the
+  // window). The badge has its own placement (content/place.js).
+  function place(el, anchor) {
     const r = anchor.getBoundingClientRect();
     const h = el.offsetHeight;
     const fits = (top) => top >= 8 && top + h <= innerHeight - 8;
     const under = r.bottom + 6;
     const over = r.top - h - 6;
-    let top = below ? (fits(under) ? under : fits(over) ? over : innerHeight - h - 8) : r.top - h - 4;
+    let top = fits(under) ? under : fits(over) ? over : innerHeight - h - 8;
     top = Math.max(4, top);
     Object.assign(el.style, {
       position: 'fixed',
@@ -111,6 +114,7 @@ const PostGuardPanel = (() => {
       const box = document.createElement('div');
       box.className = 'box';
       box.setAttribute('role', 'alertdialog');
+      box.setAttribute('aria-modal', 'true'); // and Tab stays inside it (content/focus.js)
       box.setAttribute('aria-labelledby', 'pg-title');
       box.setAttribute('aria-describedby', 'pg-findings');
       const title = document.createElement('h2');
@@ -125,7 +129,7 @@ const PostGuardPanel = (() => {
         const sec = document.createElement('span');
         sec.className = 'sec';
         sec.textContent = `§${f.section} `;
-        li.append(sec, f.message);
+        li.append(sec, f.message, ' ', PostGuardFalseAlarm.button(f));
         list.append(li);
       }
       // Resolve first: close() would otherwise settle the promise as a dismissal.
@@ -154,8 +158,9 @@ const PostGuardPanel = (() => {
         done({ action: 'edit' });
       };
       addEventListener('keydown', onKey, true);
+      const untrap = PostGuardFocus.trap(root);
       document.documentElement.append(el);
-      place(el, anchor, true);
+      place(el, anchor);
       // If the site navigates away and drops the composer, the panel goes with it.
       const watch = setInterval(() => anchor.isConnected || done({ action: 'dismiss' }), 250);
       open = {
@@ -163,6 +168,7 @@ const PostGuardPanel = (() => {
         resolve: () => {
           clearInterval(watch);
           removeEventListener('keydown', onKey, true);
+          untrap();
           resolve({ action: 'dismiss' });
         },
       };
@@ -199,7 +205,9 @@ const PostGuardPanel = (() => {
     }
     badge.root.querySelector('span').textContent = text;
     badge.el.title = text;
-    place(badge.el, anchor, false);
+    // Where it hides nothing (content/place.js), cut short with "…" when room is scarce.
+    const span = badge.root.querySelector('span');
+    PostGuardPlace.badge(badge.el, anchor, (max) => { span.style.maxWidth = max ? `${max}px` : ''; });
   }
 
   return { show, close, setBadge, isOpen: () => open !== null };

@@ -9,6 +9,8 @@ import { setupRecord, recordHandlers } from './record.js';
 import { setupState, stateHandlers, noteTab } from './state.js';
 import { reminderHandlers } from './reminder.js';
 import { passwordAlertHandlers } from './password-alert.js';
+import { noteAccount } from './icon.js';
+import { setupFalseAlarms, falseAlarmHandlers } from './false-alarm.js';
 import './hosts.js'; // content scripts on hosts the user granted from the popup (Mastodon)
 
 const M = globalThis.PostGuardProtocol;
@@ -64,9 +66,11 @@ register({
     await chrome.storage.session.set({ adapterStatus });
     return { ok: true };
   },
-  async [M.evaluate]({ draft }) {
+  async [M.evaluate]({ draft }, sender) {
     const [g, json] = await Promise.all([engine(), draftJson(draft)]);
-    return JSON.parse(g.evaluate(json));
+    const verdict = JSON.parse(g.evaluate(json));
+    if (!draft.action) noteAccount(sender, verdict); // a typed draft names the tab's account
+    return verdict;
   },
   async [M.status]({ problem }, sender) {
     await chrome.storage.session.set({ lastProblem: { problem, url: sender.url, at: Date.now() } });
@@ -80,6 +84,8 @@ setupRecord(inForce, onPolicyChange);
 setupState(inForce);
 register(recordHandlers);
 register(stateHandlers);
+setupFalseAlarms(inForce);
+register(falseAlarmHandlers);
 // What the user does rather than types (issue #4): work-time reminders (§6.4.1.3), the City
 // password typed on a social site (§6.4.1.2). Connection clicks (§6.2.7) use `evaluate`.
 register(reminderHandlers({ engine, adapterFor }));

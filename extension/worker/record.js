@@ -116,6 +116,13 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETENTION) housekeeping();
 });
 
+/** Puts `recent` (or nothing, when null) first in the popup's recent findings. */
+async function pushRecent(guard, recent) {
+  if (!recent) return;
+  const { recent: list = [] } = await chrome.storage.local.get('recent');
+  await chrome.storage.local.set({ recent: JSON.parse(guard.pushRecent(JSON.stringify(list), JSON.stringify(recent))) });
+}
+
 export const recordHandlers = {
   /**
    * A submit went through (content/main.js `send`). The one judgement the record rests on is
@@ -133,12 +140,15 @@ export const recordHandlers = {
     };
     const { record, recent } = JSON.parse(guard.submitted(json, JSON.stringify(submit)));
     if (record) await chrome.storage.local.set({ [PREFIX + record.id]: record });
-    if (recent) {
-      const { recent: list = [] } = await chrome.storage.local.get('recent');
-      await chrome.storage.local.set({ recent: JSON.parse(guard.pushRecent(JSON.stringify(list), JSON.stringify(recent))) });
-    }
+    await pushRecent(guard, recent);
     if (record) housekeeping();
     return { recorded: Boolean(record) };
+  },
+  /** A warning heeded (Edit, or a Fix) is a recent finding too; the engine judges the draft again. */
+  async [M.answered]({ draft, answer }) {
+    const [{ guard }, json] = await Promise.all([inForce(), draftJson(draft)]);
+    await pushRecent(guard, JSON.parse(guard.answered(json, Date.now(), answer === 'fix' ? 'fix' : 'edit')));
+    return { ok: true };
   },
   [M.records]: () => allRecords(),
 };

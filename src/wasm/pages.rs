@@ -329,6 +329,9 @@ fn policy_block(ui: &Ui, resolved: &InForce, heading: &str) -> Element {
     section
 }
 
+/// How much of a finding a recent entry shows: its first sentence, at most this long.
+const FINDING_CHARS: usize = 120;
+
 fn recent_block(ui: &Ui, recent: &[Recent], limit: usize, heading: &str) -> Element {
     let section = ui.el("section", &[("aria-labelledby", "recent-h")]);
     section.add(&ui.text(heading, &[("id", "recent-h")], &ui.t("recentHeading")));
@@ -340,7 +343,9 @@ fn recent_block(ui: &Ui, recent: &[Recent], limit: usize, heading: &str) -> Elem
     for r in recent.iter().take(limit) {
         let li = ui.el("li", &[]);
         let account = r.account.as_deref().unwrap_or("");
-        let platform = r.platform.as_deref().unwrap_or("");
+        // As the platform writes its name ("X", "LinkedIn"), not the adapter's id.
+        let id = r.platform.as_deref().unwrap_or("");
+        let platform = crate::platform::display_name(id).unwrap_or(id);
         li.add(&ui.text(
             "span",
             &[("class", "when")],
@@ -350,10 +355,18 @@ fn recent_block(ui: &Ui, recent: &[Recent], limit: usize, heading: &str) -> Elem
         for f in &r.findings {
             let item = ui.el("li", &[("data-section", &f.section)]);
             item.add(&ui.text("span", &[("class", "sec")], &format!("§{} ", f.section)));
-            item.add_text(&f.message);
+            item.add_text(&crate::text::first_sentence(&f.message, FINDING_CHARS));
+            item.set_attribute("title", &f.message).ok();
             findings.add(&item);
         }
         li.add(&findings);
+        if let Some(answer) = r.answer {
+            let key = match answer {
+                records::Answer::Edit => "recentEdited",
+                records::Answer::Fix => "recentFixed",
+            };
+            li.add(&ui.text("p", &[("class", "answer")], &ui.t(key)));
+        }
         if let Some(o) = &r.overridden {
             let text = match &o.reason {
                 Some(reason) => ui.tf("overrideWithReason", &[reason]),
@@ -698,8 +711,11 @@ async fn draw_options(root: Element, bridge: Bridge) -> Result<(), JsValue> {
                     let (body, mime, ext) = if csv {
                         (records::to_csv(&records), "text/csv;charset=utf-8", "csv")
                     } else {
+                        // The JSON export holds the false-alarm reports too.
+                        let alarms: Vec<serde_json::Value> =
+                            ui.ask(serde_json::json!({"type": "false-alarms"})).await?;
                         (
-                            records::to_json(&policy, &records, now),
+                            records::to_json_with_false_alarms(&policy, &records, &alarms, now),
                             "application/json",
                             "json",
                         )

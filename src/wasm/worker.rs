@@ -155,6 +155,20 @@ impl Guard {
         }))
     }
 
+    /// The "recent findings" entry (JSON, or `null` when nothing was found) of a warning the
+    /// employee answered at `at_ms` with `answer` ("edit" or "fix") instead of posting.
+    pub fn answered(&self, draft: &str, at_ms: f64, answer: &str) -> Result<String, JsError> {
+        let draft: Draft = parse(draft)?;
+        let answer: records::Answer = parse(&text(&answer))?;
+        let verdict = self.engine.evaluate(&draft);
+        Ok(text(&Recent::answered(
+            &draft,
+            &verdict,
+            at_ms as u64,
+            answer,
+        )))
+    }
+
     /// The JSON list of recent entries `list` with `entry` added first, capped.
     #[wasm_bindgen(js_name = pushRecent)]
     pub fn push_recent(&self, list: &str, entry: &str) -> Result<String, JsError> {

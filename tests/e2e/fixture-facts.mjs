@@ -388,3 +388,14 @@ export const caretAtEnd = (page) => page.evaluate(() => {
   rest.setEnd(el, el.childNodes.length);
   return rest.toString().replace(/\uFEFF/g, '').trim() === '';
 });
+
+/** A personal remark the City account must not post (§6.4): one warning with quoted words. */
+export const PERSONAL_REMARK = 'Ugh so hungover lol, my kids were up all night';
+/** On X's home composer (opened on the City account): types PERSONAL_REMARK, submits by key, and waits for the panel. */
+export async function personalRemarkPanel(page) {
+  await page.click(DRAFT);
+  await page.keyboard.type(PERSONAL_REMARK);
+  await page.waitForTimeout(400); // the engine judges it, as before a person presses Post
+  await page.keyboard.press(MOD);
+  return expectPanel(page, '6.4');
+}
