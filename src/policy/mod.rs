@@ -90,6 +90,43 @@ pub struct Policy {
     /// Official positions and City business on personal accounts (§6.4.1.1, §6.4.1.4).
     #[serde(default)]
     pub personal_accounts: PersonalAccountPolicy,
+    /// Where the policy's own text is (https), for the panel's section links; absent = the
+    /// text shipped with PostGuard (`extension/policy/`).
+    #[serde(default)]
+    pub text_url: Option<String>,
+    /// IT's wording per rule id, as Chrome's enterprise DLP lets admins word its warnings.
+    #[serde(default)]
+    pub messages: BTreeMap<String, RuleMessage>,
+}
+
+/// IT's own words for one rule's findings; what is left out keeps PostGuard's.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct RuleMessage {
+    /// The finding's title (at most six words read best).
+    pub title: Option<Localized>,
+    /// What to do, in one sentence.
+    pub advice: Option<Localized>,
+    /// An https page that says more (the City's guidance, an intranet page).
+    pub learn_more: Option<String>,
+}
+
+/// A text IT gives per language, `{"en": "…", "es": "…"}` (an object, as Chrome's schema for
+/// managed storage has no "string or object").
+pub type Localized = BTreeMap<String, String>;
+
+/// The text of `texts` for `lang`: its own, else the English one; else none, and PostGuard's
+/// own words in `lang` are used (never another language's text).
+pub fn localized(texts: &Localized, lang: crate::messages::Lang) -> Option<&str> {
+    texts
+        .get(lang.tag())
+        .or_else(|| texts.get("en"))
+        .map(String::as_str)
+}
+
+/// Empty, or holding an empty text.
+pub(crate) fn is_blank(texts: &Localized) -> bool {
+    texts.is_empty() || texts.values().any(|s| s.trim().is_empty())
 }
 
 /// §6.2.7: City accounts connect only with organizations that share the City's mission.
@@ -136,6 +173,10 @@ pub struct PasswordAlert {
     /// Shorter passwords are not remembered (too many accidental matches); default 8.
     #[serde(default = "default_min_password")]
     pub min_length: u32,
+    /// Where employees change their City password (https): the warning's "Change my City
+    /// password" button; absent = no such button.
+    #[serde(default)]
+    pub change_url: Option<String>,
 }
 
 fn default_min_password() -> u32 {
@@ -147,6 +188,7 @@ impl Default for PasswordAlert {
         PasswordAlert {
             sign_in_urls: Vec::new(),
             min_length: default_min_password(),
+            change_url: None,
         }
     }
 }

@@ -189,6 +189,7 @@ fn check(p: &Policy, rule_ids: &[&str]) -> Vec<FieldError> {
         }
     }
     errs.extend(behaviour(p));
+    errs.extend(wording(p, rule_ids));
     errs.extend(super::layers::check(p));
     errs.extend(super::content::check(p));
     errs
@@ -285,6 +286,51 @@ fn behaviour(p: &Policy) -> Vec<FieldError> {
             "password_alert.min_length".into(),
             "must be between 6 and 128",
         );
+    }
+    errs
+}
+
+/// IT's wording (`messages`) and the pages PostGuard may open: every URL https.
+fn wording(p: &Policy, rule_ids: &[&str]) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    let mut err = |path: String, reason: &str| {
+        errs.push(FieldError {
+            path,
+            reason: reason.to_string(),
+        })
+    };
+    let mut urls: Vec<(String, &str)> = Vec::new();
+    if let Some(u) = &p.password_alert.change_url {
+        urls.push(("password_alert.change_url".into(), u));
+    }
+    if let Some(u) = &p.text_url {
+        urls.push(("text_url".into(), u));
+    }
+    for (rule, m) in &p.messages {
+        if !rule_ids.contains(&rule.as_str()) {
+            err(format!("messages.{rule}"), "is not a rule id");
+        }
+        if let Some(u) = &m.learn_more {
+            urls.push((format!("messages.{rule}.learn_more"), u));
+        }
+        for (name, text) in [("title", &m.title), ("advice", &m.advice)] {
+            if text.as_ref().is_some_and(super::is_blank) {
+                err(
+                    format!("messages.{rule}.{name}"),
+                    "must not be empty (leave it out for PostGuard's wording)",
+                );
+            }
+        }
+    }
+    for (path, u) in urls {
+        match super::split_url(u) {
+            Some((scheme, ..)) if scheme.eq_ignore_ascii_case("https") => {}
+            Some(_) => err(
+                path,
+                "must be an https URL: PostGuard opens no plain http page",
+            ),
+            None => err(path, "is not a URL like \"https://www.westalliswi.gov/\""),
+        }
     }
     errs
 }
