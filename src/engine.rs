@@ -90,20 +90,24 @@ impl Engine {
 
     /// IT's wording for the rule, if the policy gives any; then the one-line `message`.
     fn worded(&self, f: &mut Finding, lang: Lang) {
-        if let Some(m) = self.policy.messages.get(f.rule) {
-            let pick = |texts: &Option<crate::policy::Localized>| {
-                texts
-                    .as_ref()
+        use serde_json::Value;
+        if let Some(m) = self.policy.messages.get(f.rule).and_then(Value::as_object) {
+            let pick = |key: &str| {
+                m.get(key)
+                    .and_then(Value::as_object)
                     .and_then(|t| crate::policy::localized(t, lang))
                     .map(str::to_string)
             };
-            if let Some(title) = pick(&m.title) {
+            if let Some(title) = pick("title") {
                 f.title = title;
             }
-            if let Some(advice) = pick(&m.advice) {
+            if let Some(advice) = pick("advice") {
                 f.advice = advice;
             }
-            f.learn_more.clone_from(&m.learn_more);
+            f.learn_more = m
+                .get("learn_more")
+                .and_then(Value::as_str)
+                .map(str::to_string);
         }
         f.message = format!("{} {}", f.advice, f.why);
     }

@@ -94,26 +94,17 @@ pub struct Policy {
     /// text shipped with PostGuard (`extension/policy/`).
     #[serde(default)]
     pub text_url: Option<String>,
-    /// IT's wording per rule id, as Chrome's enterprise DLP lets admins word its warnings.
+    /// IT's wording per rule id, as Chrome's enterprise DLP lets admins word its warnings:
+    /// `{"<rule>": {"title": {"en": "…"}, "advice": {"es": "…"}, "learn_more": "https://…"}}`.
+    /// Kept as JSON, checked by `validate`: serde_json's `Value` is in the WASM already, and
+    /// typed maps would add their own code to a module held to a size budget.
     #[serde(default)]
-    pub messages: BTreeMap<String, RuleMessage>,
-}
-
-/// IT's own words for one rule's findings; what is left out keeps PostGuard's.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct RuleMessage {
-    /// The finding's title (at most six words read best).
-    pub title: Option<Localized>,
-    /// What to do, in one sentence.
-    pub advice: Option<Localized>,
-    /// An https page that says more (the City's guidance, an intranet page).
-    pub learn_more: Option<String>,
+    pub messages: Localized,
 }
 
 /// A text IT gives per language, `{"en": "…", "es": "…"}` (an object, as Chrome's schema for
-/// managed storage has no "string or object").
-pub type Localized = BTreeMap<String, String>;
+/// managed storage has no "string or object"); held as JSON for the reason `messages` is.
+pub type Localized = serde_json::Map<String, serde_json::Value>;
 
 /// The text of `texts` for `lang`: its own, else the English one; else none, and PostGuard's
 /// own words in `lang` are used (never another language's text).
@@ -121,12 +112,15 @@ pub fn localized(texts: &Localized, lang: crate::messages::Lang) -> Option<&str>
     texts
         .get(lang.tag())
         .or_else(|| texts.get("en"))
-        .map(String::as_str)
+        .and_then(serde_json::Value::as_str)
 }
 
-/// Empty, or holding an empty text.
+/// Empty, or holding an empty text or something else than a text.
 pub(crate) fn is_blank(texts: &Localized) -> bool {
-    texts.is_empty() || texts.values().any(|s| s.trim().is_empty())
+    texts.is_empty()
+        || texts
+            .values()
+            .any(|v| v.as_str().is_none_or(|s| s.trim().is_empty()))
 }
 
 /// §6.2.7: City accounts connect only with organizations that share the City's mission.

@@ -310,15 +310,24 @@ fn wording(p: &Policy, rule_ids: &[&str]) -> Vec<FieldError> {
         if !rule_ids.contains(&rule.as_str()) {
             err(format!("messages.{rule}"), "is not a rule id");
         }
-        if let Some(u) = &m.learn_more {
-            urls.push((format!("messages.{rule}.learn_more"), u));
-        }
-        for (name, text) in [("title", &m.title), ("advice", &m.advice)] {
-            if text.as_ref().is_some_and(super::is_blank) {
-                err(
-                    format!("messages.{rule}.{name}"),
-                    "must not be empty (leave it out for PostGuard's wording)",
-                );
+        let Some(m) = m.as_object() else {
+            err(
+                format!("messages.{rule}"),
+                "must be an object of title, advice and learn_more",
+            );
+            continue;
+        };
+        for (name, v) in m {
+            let path = format!("messages.{rule}.{name}");
+            match (name.as_str(), v) {
+                ("learn_more", Value::String(u)) => urls.push((path, u)),
+                ("learn_more", _) => err(path, "must be an https URL"),
+                ("title" | "advice", Value::Object(texts)) if !super::is_blank(texts) => {}
+                ("title" | "advice", _) => err(
+                    path,
+                    "must give a text per language, like {\"en\": \"…\"}, none empty",
+                ),
+                _ => err(path, "unknown field: use title, advice or learn_more"),
             }
         }
     }

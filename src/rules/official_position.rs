@@ -47,7 +47,9 @@ fn check(f: &Facts) -> Vec<Finding> {
     let pa = &f.policy.personal_accounts;
     // IT's text in this language, else its one text, else PostGuard's in this language.
     let disclaimer = match (pa.disclaimer_by_language.as_ref(), &pa.disclaimer) {
-        (Some(texts), _) if texts.contains_key(t.lang.tag()) => texts[t.lang.tag()].clone(),
+        (Some(texts), _) if texts.get(t.lang.tag()).is_some_and(|v| v.is_string()) => {
+            texts[t.lang.tag()].as_str().unwrap_or_default().to_string()
+        }
         (_, Some(text)) => text.clone(),
         (by_language, None) => by_language
             .and_then(|texts| crate::policy::localized(texts, t.lang))

@@ -4,9 +4,8 @@
 
 use crate::support::*;
 use postguard::context::{Action, Surface, Target, TargetKind};
-use postguard::policy::{AuthorizedUser, RuleMessage};
+use postguard::policy::AuthorizedUser;
 use postguard::{Context, Engine, Finding, Policy};
-use std::collections::BTreeMap;
 
 /// One draft per rule that makes it fire, with the engine it needs.
 fn every_rule(lang: &str) -> Vec<Finding> {
@@ -170,14 +169,10 @@ fn it_may_reword_a_rule_and_link_its_own_page() {
     let mut policy = Policy::west_allis();
     policy.messages.insert(
         "personal-information".into(),
-        RuleMessage {
-            title: Some(BTreeMap::from([
-                ("en".into(), "Private data".into()),
-                ("es".into(), "Datos privados".into()),
-            ])),
-            advice: None,
-            learn_more: Some("https://intranet.westalliswi.gov/pii".into()),
-        },
+        serde_json::json!({
+            "title": {"en": "Private data", "es": "Datos privados"},
+            "learn_more": "https://intranet.westalliswi.gov/pii",
+        }),
     );
     policy.password_alert.change_url = Some("https://login.westalliswi.gov/change".into());
     let engine = Engine::new(policy);
@@ -219,7 +214,7 @@ fn its_urls_must_be_https_and_its_rules_real() {
         "text_url: must be an https URL",
         "password_alert.change_url: is not a URL",
         "messages.personal-information.learn_more: is not a URL",
-        "messages.personal-information.title: must not be empty",
+        "messages.personal-information.title: must give a text per language",
         "messages.no-such-rule: is not a rule id",
     ] {
         assert!(err.contains(want), "missing {want:?} in:\n{err}");
@@ -229,12 +224,10 @@ fn its_urls_must_be_https_and_its_rules_real() {
 #[test]
 fn texts_it_inserts_follow_the_language() {
     let mut policy = Policy::west_allis();
+    let texts = |v: serde_json::Value| v.as_object().cloned();
     policy.personal_accounts.disclaimer_by_language =
-        Some(BTreeMap::from([("es".into(), "Opiniones mías.".into())]));
-    policy.personal_accounts.dm_reply = Some(BTreeMap::from([(
-        "es".into(),
-        "Escriba a {address}.".into(),
-    )]));
+        texts(serde_json::json!({"es": "Opiniones mías."}));
+    policy.personal_accounts.dm_reply = texts(serde_json::json!({"es": "Escriba a {address}."}));
     let engine = Engine::new(policy);
     let fix = |text: &str, mut c: Context, lang: &str| {
         c.lang = Some(lang.into());
