@@ -20,15 +20,11 @@ impl Lang {
     /// The language for a BCP 47 tag as browsers give it ("es", "es-419", "es_MX", "en-US");
     /// anything the catalogue does not speak is English.
     pub fn from_tag(tag: Option<&str>) -> Lang {
-        let primary = tag
-            .unwrap_or("")
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "es" => Lang::Es,
-            _ => Lang::En,
+        let primary = tag.unwrap_or("").split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("es") {
+            Lang::Es
+        } else {
+            Lang::En
         }
     }
 
@@ -40,10 +36,10 @@ impl Lang {
         }
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    fn table(self) -> &'static (&'static str, &'static [u16]) {
         match self {
-            Lang::En => tables::EN,
-            Lang::Es => tables::ES,
+            Lang::En => &tables::EN,
+            Lang::Es => &tables::ES,
         }
     }
 }
@@ -82,11 +78,12 @@ impl Text {
     }
 }
 
-fn find(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
-    table
-        .binary_search_by(|(k, _)| (*k).cmp(key))
-        .ok()
-        .map(|i| table[i].1)
+/// The text of `key` in a language's packed table; none when it lacks one.
+fn find(table: &'static (&'static str, &'static [u16]), key: &str) -> Option<&'static str> {
+    let i = tables::KEYS.binary_search(&key).ok()?;
+    let (text, at) = table;
+    let s = &text[usize::from(at[i])..usize::from(at[i + 1])];
+    (!s.is_empty()).then_some(s)
 }
 
 /// `template` with each `{name}` replaced by its value; unknown names stay as written.
@@ -114,9 +111,11 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// Every key of a language, for the catalogue's tests.
+/// Every key a language has, with its text, for the catalogue's tests.
 pub fn keys(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
-    lang.table().iter().copied()
+    tables::KEYS
+        .iter()
+        .filter_map(move |k| Some((*k, find(lang.table(), k)?)))
 }
 
 #[cfg(test)]
