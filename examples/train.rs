@@ -119,6 +119,7 @@ fn cases(input: &str, policy: &Policy, lexicons: &Lexicons) -> Vec<Vec<(Vec<Feat
             signer: Default::default(),
             lexicons,
             folded: Default::default(),
+            t: Default::default(),
         };
         let (expect, forbid, allow) = (
             labels(&case, "expect"),

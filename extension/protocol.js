@@ -22,8 +22,9 @@
  *   what the user is about to send (or, with `action`, the follow/like/friend control clicked).
  *   The worker adds the employee (`user`) and repairs lone surrogates (worker/draft.js).
  * @typedef {object} Verdict  the engine's answer (src/verdict.rs): {verdict: "allow"|"warn"|"block",
- *   findings: [{rule, section, message, fix?}], account: {city, label}, badge?, panel?}
- * @typedef {{section: string, message: string, dismiss: string, day: string}} Reminder  §6.4.1.3 notice
+ *   findings: [{rule, section, title, advice, why, learn_more?, message, fix?}], account: {city, label},
+ *   badge?, panel?: {title, edit, post_anyway, why, section, learn_more, reason?, change_password?}}
+ * @typedef {{section: string, message: string, dismiss: string, label: string, day: string}} Reminder  §6.4.1.3 notice
  * @typedef {object} PolicyState  the policy in force as the worker resolved it (worker/config.js)
  * @property {object} policy  the policy in force (src/policy: Policy), already validated
  * @property {"embedded"|"managed"|"last_good"} source  where it came from
@@ -75,6 +76,12 @@ globalThis.PostGuardProtocol = Object.freeze({
   passwordCapture: 'password-capture',
   /** `{value: string, context: Context}` → `{match: false}` | `{match: true, verdict: Verdict}`. */
   passwordCheck: 'password-check',
+  /**
+   * `{section: string}` → `{ok}`: opens the policy's own text at `section` ("6.4.1.2") in a
+   * new tab: the policy's `text_url` if IT gave one, else the text shipped with PostGuard
+   * (pages/policy.html). From the panel's section links (content/panel.js).
+   */
+  openPolicy: 'open-policy',
   // --- pages → worker ----------------------------------------------------------------------
   /** `{tab: ?number}` → State (the popup names its tab; the options page sends null). */
   state: 'state',

@@ -35,6 +35,10 @@ pub struct Context {
     /// The password typed in this field is the City password (§6.4.1.2). Set by the
     /// extension's background from a salted hash; the password itself never reaches the engine.
     pub city_password: bool,
+    /// The browser's interface language ("es", "en-US"): the language the engine answers in
+    /// (`crate::messages`). The worker sets it from `chrome.i18n.getUILanguage()`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// A connection the user is about to make with the account or post in `target`.

@@ -1,9 +1,10 @@
 //! The engine: a policy, compiled once, that judges drafts.
 
 use crate::context::{Action, Context, Draft};
+use crate::messages::{Lang, Text};
 use crate::policy::{Policy, Severity};
 use crate::rules::{Facts, Lexicons, Signer, EVENT_RULES, RULES};
-use crate::verdict::{AccountView, Level, Panel, Verdict};
+use crate::verdict::{AccountView, Finding, Level, Link, Panel, Verdict};
 
 pub struct Engine {
     policy: Policy,
@@ -33,6 +34,7 @@ impl Engine {
     pub fn evaluate(&self, draft: &Draft) -> Verdict {
         let ctx = &draft.context;
         let city = ctx.city_account(&self.policy);
+        let t = Text::new(Lang::from_tag(ctx.lang.as_deref()));
         let facts = Facts {
             policy: &self.policy,
             ctx,
@@ -42,6 +44,7 @@ impl Engine {
             signer: self.signer(draft),
             lexicons: &self.lexicons,
             folded: Default::default(),
+            t,
         };
         let mut findings = Vec::new();
         for rule in RULES {
@@ -51,6 +54,7 @@ impl Engine {
             }
             findings.extend((rule.check)(&facts).into_iter().map(|mut f| {
                 f.severity = severity;
+                self.worded(&mut f, t.lang);
                 f
             }));
         }
@@ -65,22 +69,14 @@ impl Engine {
             .unwrap_or(Level::Allow);
         let label = ctx.account_label();
         let badge = city.as_ref().map(|_| {
-            format!(
-                "Posting as City account {}",
-                label.as_deref().unwrap_or(&self.policy.city)
+            t.fill(
+                "badge",
+                &[("account", label.as_deref().unwrap_or(&self.policy.city))],
             )
         });
         Verdict {
             verdict,
-            panel: (verdict != Level::Allow).then(|| Panel {
-                reason: (verdict == Level::Block).then(|| crate::verdict::ReasonPrompt {
-                    label: "This breaks the policy. Why must it go out anyway? The reason is \
-                            kept with the record of this post."
-                        .into(),
-                    confirm: "Post with this reason".into(),
-                }),
-                ..panel(ctx)
-            }),
+            panel: (verdict != Level::Allow).then(|| self.panel(ctx, &t, verdict)),
             findings,
             account: AccountView {
                 city: city.is_some(),
@@ -101,6 +97,74 @@ impl Engine {
         crate::worktime::reminder(&self.policy, ctx, now_ms, offset_minutes)
     }
 
+    /// IT's wording for the rule, if the policy gives any; then the one-line `message`.
+    fn worded(&self, f: &mut Finding, lang: Lang) {
+        use serde_json::Value;
+        if let Some(m) = self.policy.messages.get(f.rule).and_then(Value::as_object) {
+            let pick = |key: &str| {
+                m.get(key)
+                    .and_then(Value::as_object)
+                    .and_then(|t| crate::policy::localized(t, lang))
+                    .map(str::to_string)
+            };
+            if let Some(title) = pick("title") {
+                f.title = title;
+            }
+            if let Some(advice) = pick("advice") {
+                f.advice = advice;
+            }
+            f.learn_more = m
+                .get("learn_more")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+        }
+        f.message = format!("{} {}", f.advice, f.why);
+    }
+
+    /// The panel's words: a draft is posted (a block has its own title and asks the reason);
+    /// a click follows, likes or friends; a password is used.
+    fn panel(&self, ctx: &Context, t: &Text, verdict: Level) -> Panel {
+        let block = verdict == Level::Block;
+        let (title, edit, go) = match (ctx.action, ctx.city_password) {
+            (Some(Action::Follow), _) => (
+                "panel_title_follow",
+                "panel_dont_follow",
+                "panel_follow_anyway",
+            ),
+            (Some(Action::Like), _) => ("panel_title_like", "panel_dont_like", "panel_like_anyway"),
+            (Some(Action::Friend), _) => {
+                ("panel_title_friend", "panel_dont_add", "panel_add_anyway")
+            }
+            (None, true) => (
+                "panel_title_password",
+                "panel_other_password",
+                "panel_continue_anyway",
+            ),
+            (None, false) if block => ("panel_title_block", "panel_edit", "panel_post_anyway"),
+            (None, false) => ("panel_title_warn", "panel_edit", "panel_post_anyway"),
+        };
+        Panel {
+            title: t.get(title).into(),
+            edit: t.get(edit).into(),
+            post_anyway: t.get(go).into(),
+            why: t.get("panel_why").into(),
+            section: t.get("panel_section").into(),
+            learn_more: t.get("panel_learn_more").into(),
+            change_password: ctx
+                .city_password
+                .then(|| self.policy.password_alert.change_url.clone())
+                .flatten()
+                .map(|url| Link {
+                    label: t.get("panel_change_password").into(),
+                    url,
+                }),
+            reason: block.then(|| crate::verdict::ReasonPrompt {
+                label: t.get("reason_label").into(),
+                confirm: t.get("reason_confirm").into(),
+            }),
+        }
+    }
+
     /// Name and title for signatures: IT's directory wins over what the user typed.
     fn signer(&self, draft: &Draft) -> Signer {
         let user = draft.context.user.as_ref();
@@ -119,31 +183,6 @@ impl Engine {
                 .map(|u| u.title.clone())
                 .or_else(|| own(|u| &u.title)),
         }
-    }
-}
-
-/// The panel's words: a draft is posted; a click follows, likes or friends; a password is used.
-fn panel(ctx: &Context) -> Panel {
-    let (title, edit, go) = match (ctx.action, ctx.city_password) {
-        (Some(Action::Follow), _) => (
-            "check this before you follow",
-            "Don't follow",
-            "Follow anyway",
-        ),
-        (Some(Action::Like), _) => ("check this before you like", "Don't like", "Like anyway"),
-        (Some(Action::Friend), _) => (
-            "check this before you add a friend",
-            "Don't add",
-            "Add friend anyway",
-        ),
-        (None, true) => ("this is your City password", "Edit", "Continue anyway"),
-        (None, false) => ("check this before it goes out", "Edit", "Post anyway"),
-    };
-    Panel {
-        title: format!("PostGuard: {title}"),
-        edit: edit.into(),
-        post_anyway: go.into(),
-        reason: None,
     }
 }
 

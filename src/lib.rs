@@ -15,6 +15,7 @@ pub mod evasion;
 pub mod lexicon;
 pub mod lines;
 pub mod links;
+pub mod messages;
 pub mod model;
 pub mod pii;
 pub mod platform;

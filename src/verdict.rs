@@ -11,6 +11,16 @@ pub struct Finding {
     /// The policy section it enforces, e.g. "6.2.6".
     pub section: &'static str,
     pub severity: Severity,
+    /// At most six words, read first: "Personal post on the City account".
+    pub title: String,
+    /// One sentence (at most 120 characters) that says what to do.
+    pub advice: String,
+    /// The details, shown folded under "Why?": the words quoted and the policy's wording.
+    pub why: String,
+    /// IT's "learn more" page for this rule (the policy's `messages`), if it gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub learn_more: Option<String>,
+    /// The whole of it in one line (advice, then why), for records, the CLI and the popup.
     pub message: String,
     /// UTF-16 span of the first words that triggered it (0..0 when it is about the whole draft).
     pub start: usize,
@@ -69,9 +79,23 @@ pub struct Panel {
     pub title: String,
     pub edit: String,
     pub post_anyway: String,
+    /// The "Why?" disclosure's label and the section link's ("Policy §{section}").
+    pub why: String,
+    pub section: String,
+    pub learn_more: String,
+    /// The password warning's "Change my City password": the policy's `change_url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change_password: Option<Link>,
     /// When the verdict blocks, going ahead anyway needs a reason, kept in the record (§7.0).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<ReasonPrompt>,
+}
+
+/// A button that opens a page.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
 }
 
 /// The words of the "why post anyway?" field the panel shows for a Block verdict.

@@ -51,9 +51,10 @@ impl Schedule {
             || (self.works_on(yesterday) && at.minute < self.end)
     }
 
-    /// "Mon–Fri 8:00–16:30", for messages.
-    pub fn describe(&self) -> String {
-        const SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    /// "Mon–Fri 8:00–16:30", for messages, with the day names of `t`'s language.
+    pub fn describe(&self, t: &crate::messages::Text) -> String {
+        let short: Vec<&str> = t.get("days").split(',').collect();
+        let day = |i: usize| short.get(i).copied().unwrap_or("?");
         let mut runs: Vec<String> = Vec::new();
         let mut i = 0;
         while i < 7 {
@@ -66,9 +67,9 @@ impl Schedule {
                 i += 1;
             }
             runs.push(match i - first {
-                0 => SHORT[first].to_string(),
-                1 => format!("{}, {}", SHORT[first], SHORT[i]),
-                _ => format!("{}–{}", SHORT[first], SHORT[i]),
+                0 => day(first).to_string(),
+                1 => format!("{}, {}", day(first), day(i)),
+                _ => format!("{}–{}", day(first), day(i)),
             });
             i += 1;
         }
@@ -89,6 +90,8 @@ pub struct Reminder {
     pub message: String,
     /// The dismiss button's label.
     pub dismiss: String,
+    /// The notice's accessible name ("PostGuard reminder").
+    pub label: String,
     /// The local date ("YYYY-MM-DD") in the schedule's time zone: the extension shows the
     /// reminder once per site for each such day.
     pub day: String,
@@ -112,18 +115,20 @@ pub fn reminder(
     if !schedule.is_work_time(now) {
         return None;
     }
+    let t = crate::messages::Text::new(crate::messages::Lang::from_tag(ctx.lang.as_deref()));
     let site = ctx
         .platform
         .as_deref()
         .and_then(crate::platform::display_name)
-        .unwrap_or("a social site");
+        .unwrap_or_else(|| t.get("a_social_site"));
     Some(Reminder {
         section: "6.4.1.3",
-        message: format!(
-            "You are on {site} during City work hours ({}). City employees may not use their personal social media accounts on work time (§6.4.1.3). If you are here on City business, you can dismiss this.",
-            schedule.describe()
+        message: t.fill(
+            "reminder",
+            &[("site", site), ("hours", &schedule.describe(&t))],
         ),
-        dismiss: "Dismiss".into(),
+        dismiss: t.get("reminder_dismiss").into(),
+        label: t.get("reminder_label").into(),
         day: now.date.to_string(),
     })
 }

@@ -79,7 +79,7 @@ fn city_account_following_a_person_warns_with_follow_wording() {
     let v = eval(click(on("x", CITY), Action::Follow, jane));
     assert_eq!(v.verdict, Level::Warn);
     assert_eq!(sections(&v), ["6.2.7"]);
-    let m = &v.findings[0].message;
+    let m = &v.findings[0].why;
     assert!(
         m.starts_with("You are about to follow Jane Resident (@jane_resident) as the official City account City of West Allis."),
         "{m}"
@@ -96,12 +96,12 @@ fn like_and_friend_have_their_own_words() {
     let pat = target(TargetKind::Person, Some("Pat Resident"), None);
     let v = eval(click(on("facebook", CITY), Action::Like, pat.clone()));
     assert!(v.findings[0]
-        .message
+        .why
         .starts_with("You are about to like a post by Pat Resident as"));
     assert_eq!(v.panel.unwrap().post_anyway, "Like anyway");
     let v = eval(click(on("facebook", CITY), Action::Friend, pat));
     assert!(v.findings[0]
-        .message
+        .why
         .starts_with("You are about to send a friend request to Pat Resident"));
     assert_eq!(v.panel.unwrap().post_anyway, "Add friend anyway");
 }
@@ -260,13 +260,15 @@ fn the_city_password_on_a_social_site_warns_with_its_own_words() {
     assert_eq!(sections(&v), ["6.4.1.2"]);
     assert_eq!(v.findings[0].rule, "city-password-social-site");
     assert!(v.findings[0]
-        .message
+        .why
         .starts_with("You typed your City password on X."));
+    assert_eq!(v.findings[0].advice, "Choose a different password for X.");
     let panel = v.panel.unwrap();
     assert_eq!(
         (panel.edit.as_str(), panel.post_anyway.as_str()),
-        ("Edit", "Continue anyway")
+        ("I'll use a different password", "Continue anyway")
     );
+    assert_eq!(panel.change_password, None, "no change_url, no button");
     ctx.city_password = false;
     assert_eq!(eval(ctx).verdict, Level::Allow);
 }
@@ -391,7 +393,7 @@ fn office_hours_start_inclusive_end_exclusive_weekdays_only() {
     assert!(at("2026-11-27", 16, 0)); // the Friday after is not listed here
     assert!(!at("2026-11-28", 16, 0)); // Saturday
     assert!(!at("2026-11-29", 16, 0)); // Sunday
-    assert_eq!(s.describe(), "Mon–Fri 8:00–16:30");
+    assert_eq!(s.describe(&Default::default()), "Mon–Fri 8:00–16:30");
     // Summer time: 13:00 UTC is 7:00 CST but 8:00 CDT; the offset the browser passes decides.
     assert!(!at("2026-07-14", 13, 0));
     assert!(s.is_work_time(Local::at(utc("2026-07-14", 13, 0), CDT)));
@@ -409,7 +411,7 @@ fn overnight_shifts_belong_to_the_day_they_start() {
     assert!(!at("2026-11-29", 6, 0));
     assert!(!at("2026-11-29", 22, 0)); // Sunday is not listed
     assert!(!at("2026-11-28", 21, 59));
-    assert_eq!(s.describe(), "Fri, Sat 22:00–6:00");
+    assert_eq!(s.describe(&Default::default()), "Fri, Sat 22:00–6:00");
     let always = schedule(
         &["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
         "00:00",
@@ -417,9 +419,9 @@ fn overnight_shifts_belong_to_the_day_they_start() {
         &[],
     );
     assert!(always.is_work_time(Local::at(utc("2026-11-29", 0, 0), 0)));
-    assert_eq!(always.describe(), "Mon–Sun 0:00–24:00");
+    assert_eq!(always.describe(&Default::default()), "Mon–Sun 0:00–24:00");
     assert_eq!(
-        schedule(&["mon", "wed", "thu", "sat"], "9:00", "12:00", &[]).describe(),
+        schedule(&["mon", "wed", "thu", "sat"], "9:00", "12:00", &[]).describe(&Default::default()),
         "Mon, Wed, Thu, Sat 9:00–12:00"
     );
 }

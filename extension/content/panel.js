@@ -1,5 +1,8 @@
 // Draws what the engine decided: the warning panel and the City-account badge.
-// All wording comes from the engine's verdict; this file only lays it out.
+// All wording comes from the engine's verdict (in the browser's language); this file only
+// lays it out. Each finding reads in two seconds: its title, what to do, the section as a link
+// to the policy's own text, and the details folded under "Why?". A block looks unlike a
+// warning: its own colour, icon and title, Edit the main button.
 // Both live in shadow roots so page styles cannot reach them, and every button ignores
 // untrusted (script-made) events so the page cannot press them.
 'use strict';
@@ -10,10 +13,20 @@ const PostGuardPanel = (() => {
     .box { font: 14px/1.4 system-ui, sans-serif; color: #1b1b1b; background: #fffbe6;
       border: 2px solid #b35c00; border-radius: 10px; padding: 12px 14px; max-width: 420px;
       box-shadow: 0 6px 24px rgba(0,0,0,.25); }
-    h2 { font-size: 15px; margin: 0 0 6px; }
-    ul { margin: 0 0 10px; padding-left: 18px; }
-    li { margin: 4px 0; }
-    .sec { font-weight: 600; }
+    .box.block { background: #fdecec; border-color: #b3261e; }
+    header { display: flex; gap: 8px; align-items: center; margin: 0 0 6px; }
+    header svg { flex: none; width: 20px; height: 20px; }
+    h2 { font-size: 15px; margin: 0; }
+    .block h2 { color: #8c1d18; }
+    ul { margin: 0 0 10px; padding: 0; list-style: none; }
+    li { margin: 6px 0; }
+    .title { font-weight: 600; display: block; }
+    .advice { margin: 1px 0 2px; }
+    .meta { display: flex; gap: 10px; flex-wrap: wrap; align-items: baseline; font-size: 13px; }
+    a { color: #0b4fc4; }
+    details { font-size: 13px; }
+    summary { cursor: pointer; color: #444; }
+    .why { margin: 2px 0 0; }
     .actions { display: flex; gap: 8px; flex-wrap: wrap; }
     button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid #555;
       background: #fff; cursor: pointer; }
@@ -23,12 +36,19 @@ const PostGuardPanel = (() => {
     button:focus-visible { outline: 3px solid #0b5fff; outline-offset: 1px; }
     button[data-action=fix] { background: #0b5fff; color: #fff; border-color: #0b5fff; }
     button.false-alarm { font-size: 12px; padding: 1px 8px; margin-left: 4px; }
+    .block button[data-action=edit] { background: #b3261e; color: #fff; border-color: #b3261e; font-weight: 600; }
+    .block button[data-action=post] { background: transparent; border-color: #888; }
     .badge { font: 12px/1.2 system-ui, sans-serif; background: #0b3d91; color: #fff;
       padding: 3px 8px; border-radius: 10px; white-space: nowrap; display: inline-block;
       overflow: hidden; text-overflow: ellipsis; vertical-align: top; box-sizing: border-box; }
     @media (prefers-color-scheme: dark) {
       .box { background: #2b2410; color: #f4ecd8; border-color: #e08a2c; }
+      .box.block { background: #3a1414; color: #fde7e7; border-color: #f2867e; }
+      .block h2 { color: #ffb4ab; }
+      a { color: #8ab4ff; }
+      summary { color: #ccc; }
       button { background: #222; color: #eee; border-color: #888; }
+      .block button[data-action=edit] { background: #ffb4ab; color: #3a0907; border-color: #ffb4ab; }
       textarea { background: #1b1b1b; color: #eee; border-color: #888; }
     }`;
   let sheet;
@@ -78,6 +98,72 @@ const PostGuardPanel = (() => {
     return b;
   }
 
+  // The verdict's icon: a warning triangle, or for a block a "no entry" sign.
+  function icon(block) {
+    const NS = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 20 20');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.dataset.icon = block ? 'block' : 'warn';
+    const shape = (name, attrs) => {
+      const el = document.createElementNS(NS, name);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      svg.append(el);
+    };
+    if (block) {
+      shape('circle', { cx: 10, cy: 10, r: 9, fill: '#b3261e' });
+      shape('rect', { x: 4.5, y: 8.5, width: 11, height: 3, rx: 1, fill: '#fff' });
+    } else {
+      shape('path', { d: 'M10 1.5 19 18H1z', fill: '#b35c00' });
+      shape('rect', { x: 9, y: 7, width: 2, height: 6, fill: '#fff' });
+      shape('rect', { x: 9, y: 14.2, width: 2, height: 2, fill: '#fff' });
+    }
+    return svg;
+  }
+
+  /** A link that acts only for a person's click (content/surface.js) and never navigates the page. */
+  function link(label, onChoose, extra = {}) {
+    const a = document.createElement('a');
+    a.href = '#';
+    a.textContent = label;
+    Object.assign(a.dataset, extra);
+    a.addEventListener('click', (e) => e.preventDefault());
+    PostGuardSurface.guard(a, onChoose);
+    return a;
+  }
+
+  /** The policy's own text at `section`, in a tab the worker opens (protocol `open-policy`). */
+  const openPolicy = (section) =>
+    PostGuardAsk.ask({ type: PostGuardProtocol.openPolicy, section }).catch(PostGuardAsk.report);
+
+  /** One finding: title, what to do, the section (a link) and "Why?" folded. */
+  function item(f, words) {
+    const li = document.createElement('li');
+    li.dataset.section = f.section;
+    li.dataset.rule = f.rule;
+    const title = document.createElement('span');
+    title.className = 'title';
+    title.textContent = f.title;
+    const advice = document.createElement('p');
+    advice.className = 'advice';
+    advice.textContent = f.advice;
+    const meta = document.createElement('div');
+    meta.className = 'meta';
+    const section = (words.section ?? '§{section}').replace('{section}', f.section);
+    meta.append(link(section, () => openPolicy(f.section), { action: 'policy', section: f.section }));
+    if (f.learn_more) meta.append(link(words.learn_more, () => window.open(f.learn_more, '_blank', 'noopener'), { action: 'learn-more' }));
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = words.why;
+    const why = document.createElement('p');
+    why.className = 'why';
+    why.textContent = f.why;
+    details.append(summary, why);
+    meta.append(details, PostGuardFalseAlarm.button(f));
+    li.append(title, advice, meta);
+    return li;
+  }
+
   let open = null;
 
   /** A Block verdict: posting anyway needs a reason, which the record keeps (§7.0). */
@@ -111,27 +197,22 @@ const PostGuardPanel = (() => {
     close();
     return new Promise((resolve) => {
       const { el, root } = host('panel');
+      const block = verdict.verdict === 'block';
       const box = document.createElement('div');
-      box.className = 'box';
+      box.className = block ? 'box block' : 'box warn';
+      box.dataset.verdict = verdict.verdict;
       box.setAttribute('role', 'alertdialog');
       box.setAttribute('aria-modal', 'true'); // and Tab stays inside it (content/focus.js)
       box.setAttribute('aria-labelledby', 'pg-title');
       box.setAttribute('aria-describedby', 'pg-findings');
+      const header = document.createElement('header');
       const title = document.createElement('h2');
       title.id = 'pg-title';
       title.textContent = verdict.panel.title;
+      header.append(icon(block), title);
       const list = document.createElement('ul');
       list.id = 'pg-findings';
-      for (const f of verdict.findings) {
-        const li = document.createElement('li');
-        li.dataset.section = f.section;
-        li.dataset.rule = f.rule;
-        const sec = document.createElement('span');
-        sec.className = 'sec';
-        sec.textContent = `§${f.section} `;
-        li.append(sec, f.message, ' ', PostGuardFalseAlarm.button(f));
-        list.append(li);
-      }
+      for (const f of verdict.findings) list.append(item(f, verdict.panel));
       // Resolve first: close() would otherwise settle the promise as a dismissal.
       const done = (choice) => {
         resolve(choice);
@@ -142,12 +223,19 @@ const PostGuardPanel = (() => {
       for (const f of verdict.findings.filter((f) => f.fix)) {
         actions.append(button('fix', f.fix.label, () => done({ action: 'fix', fix: f.fix }), { rule: f.rule }));
       }
+      const change = verdict.panel.change_password;
+      if (change) {
+        actions.append(button('change-password', change.label, () => {
+          window.open(change.url, '_blank', 'noopener');
+          done({ action: 'edit' });
+        }));
+      }
       actions.append(
         button('edit', verdict.panel.edit, () => done({ action: 'edit' })),
         button('post', verdict.panel.post_anyway, () =>
           verdict.panel.reason ? askReason(box, verdict.panel.reason, done) : done({ action: 'post' })),
       );
-      box.append(title, list, actions);
+      box.append(header, list, actions);
       root.append(box);
       // The panel is the top layer, so Escape is its own wherever focus is (a quick Escape can
       // come before the panel takes focus): it goes back to editing, and the site never sees it.
@@ -173,7 +261,9 @@ const PostGuardPanel = (() => {
         },
       };
       // After the current event: the Enter that submitted must not also press the focused button.
-      setTimeout(() => actions.querySelector('button')?.focus({ preventScroll: true }));
+      // A block focuses Edit, its main button; a warning its first (a fix, if there is one).
+      const first = block ? actions.querySelector('button[data-action=edit]') : actions.querySelector('button');
+      setTimeout(() => first?.focus({ preventScroll: true }));
     });
   }
 

@@ -57,7 +57,7 @@
     const box = document.createElement('div');
     box.className = 'box';
     box.setAttribute('role', 'status');
-    box.setAttribute('aria-label', 'PostGuard reminder');
+    box.setAttribute('aria-label', reminder.label ?? 'PostGuard');
     const text = document.createElement('p');
     text.dataset.section = reminder.section;
     text.textContent = reminder.message;

@@ -34,5 +34,8 @@ export function wellFormed(value) {
  */
 export async function draftJson(sent, trusted = {}) {
   const user = await currentUser();
-  return JSON.stringify(wellFormed({ ...sent, text: String(sent?.text ?? ''), ...trusted, user }));
+  return JSON.stringify(wellFormed({ ...sent, text: String(sent?.text ?? ''), ...trusted, user, lang: uiLanguage() }));
 }
+
+/** The browser's interface language: the engine answers in it (src/messages.rs). */
+export const uiLanguage = () => globalThis.chrome?.i18n?.getUILanguage?.() ?? 'en';

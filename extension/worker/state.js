@@ -81,4 +81,14 @@ export const stateHandlers = {
     await chrome.runtime.openOptionsPage();
     return { ok: true };
   },
+  /** The policy's own text at a section: IT's `text_url`, else the text PostGuard ships. */
+  async [M.openPolicy]({ section }, sender) {
+    const at = /^\d+(\.\d+)*$/.test(String(section)) ? String(section) : '';
+    const { policy } = await inForce();
+    const url = policy.text_url
+      ? policy.text_url
+      : chrome.runtime.getURL(`pages/policy.html${at ? `#${at}` : ''}`);
+    await chrome.tabs.create({ url, index: sender.tab ? sender.tab.index + 1 : undefined, openerTabId: sender.tab?.id });
+    return { ok: true };
+  },
 };

@@ -31,6 +31,22 @@ pub enum Kind {
 
 impl Kind {
     /// How a message names it: "a Social Security number".
+    /// Its name's key in the catalogue (`crate::messages`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Ssn => "pii_ssn",
+            Kind::Card => "pii_card",
+            Kind::Routing => "pii_routing",
+            Kind::BankAccount => "pii_bank_account",
+            Kind::DriverLicense => "pii_driver_license",
+            Kind::BirthDate => "pii_birth_date",
+            Kind::Email => "pii_email",
+            Kind::Phone => "pii_phone",
+            Kind::Confidential => "pii_confidential",
+            Kind::Health => "pii_health",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Ssn => "a Social Security number",

@@ -95,8 +95,13 @@ pub struct LinkPolicy {
 pub struct PersonalAccountPolicy {
     /// §6.4.1.1: phrases that state or imply an official City position.
     pub official_position: Vec<String>,
-    /// The disclaimer the fix adds; default "Views are my own, not the <city>'s."
+    /// The disclaimer the fix adds; default "Views are my own, not the <city>'s." in the
+    /// employee's language.
     pub disclaimer: Option<String>,
+    /// The disclaimer per language (`{"es": "…"}`); a language not given uses `disclaimer`.
+    pub disclaimer_by_language: Option<super::Localized>,
+    /// §6.2.8: the reply the DM fix adds, per language, with `{address}`; default PostGuard's.
+    pub dm_reply: Option<super::Localized>,
     /// Phrases that already disclaim ("views are my own").
     pub disclaimer_markers: Vec<String>,
     /// §6.4.1.4: signs of City business, weighted like `personal_markers`.
@@ -179,6 +184,20 @@ pub(super) fn check(p: &super::Policy) -> Vec<FieldError> {
         if d.trim().is_empty() {
             err(
                 "personal_accounts.disclaimer".into(),
+                "must not be empty (leave it out for the default)",
+            );
+        }
+    }
+    for (name, text) in [
+        (
+            "disclaimer_by_language",
+            &p.personal_accounts.disclaimer_by_language,
+        ),
+        ("dm_reply", &p.personal_accounts.dm_reply),
+    ] {
+        if text.as_ref().is_some_and(super::is_blank) {
+            err(
+                format!("personal_accounts.{name}"),
                 "must not be empty (leave it out for the default)",
             );
         }

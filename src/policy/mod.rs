@@ -95,6 +95,37 @@ pub struct Policy {
     /// Official positions and City business on personal accounts (§6.4.1.1, §6.4.1.4).
     #[serde(default)]
     pub personal_accounts: PersonalAccountPolicy,
+    /// Where the policy's own text is (https), for the panel's section links; absent = the
+    /// text shipped with PostGuard (`extension/policy/`).
+    #[serde(default)]
+    pub text_url: Option<String>,
+    /// IT's wording per rule id, as Chrome's enterprise DLP lets admins word its warnings:
+    /// `{"<rule>": {"title": {"en": "…"}, "advice": {"es": "…"}, "learn_more": "https://…"}}`.
+    /// Kept as JSON, checked by `validate`: serde_json's `Value` is in the WASM already, and
+    /// typed maps would add their own code to a module held to a size budget.
+    #[serde(default)]
+    pub messages: Localized,
+}
+
+/// A text IT gives per language, `{"en": "…", "es": "…"}` (an object, as Chrome's schema for
+/// managed storage has no "string or object"); held as JSON for the reason `messages` is.
+pub type Localized = serde_json::Map<String, serde_json::Value>;
+
+/// The text of `texts` for `lang`: its own, else the English one; else none, and PostGuard's
+/// own words in `lang` are used (never another language's text).
+pub fn localized(texts: &Localized, lang: crate::messages::Lang) -> Option<&str> {
+    texts
+        .get(lang.tag())
+        .or_else(|| texts.get("en"))
+        .and_then(serde_json::Value::as_str)
+}
+
+/// Empty, or holding an empty text or something else than a text.
+pub(crate) fn is_blank(texts: &Localized) -> bool {
+    texts.is_empty()
+        || texts
+            .values()
+            .any(|v| v.as_str().is_none_or(|s| s.trim().is_empty()))
 }
 
 /// §6.2.7: City accounts connect only with organizations that share the City's mission.
@@ -141,6 +172,10 @@ pub struct PasswordAlert {
     /// Shorter passwords are not remembered (too many accidental matches); default 8.
     #[serde(default = "default_min_password")]
     pub min_length: u32,
+    /// Where employees change their City password (https): the warning's "Change my City
+    /// password" button; absent = no such button.
+    #[serde(default)]
+    pub change_url: Option<String>,
 }
 
 fn default_min_password() -> u32 {
@@ -152,6 +187,7 @@ impl Default for PasswordAlert {
         PasswordAlert {
             sign_in_urls: Vec::new(),
             min_length: default_min_password(),
+            change_url: None,
         }
     }
 }

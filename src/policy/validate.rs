@@ -189,6 +189,7 @@ fn check(p: &Policy, rule_ids: &[&str]) -> Vec<FieldError> {
         }
     }
     errs.extend(behaviour(p));
+    errs.extend(wording(p, rule_ids));
     errs.extend(super::layers::check(p));
     errs.extend(super::content::check(p));
     errs
@@ -285,6 +286,60 @@ fn behaviour(p: &Policy) -> Vec<FieldError> {
             "password_alert.min_length".into(),
             "must be between 6 and 128",
         );
+    }
+    errs
+}
+
+/// IT's wording (`messages`) and the pages PostGuard may open: every URL https.
+fn wording(p: &Policy, rule_ids: &[&str]) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    let mut err = |path: String, reason: &str| {
+        errs.push(FieldError {
+            path,
+            reason: reason.to_string(),
+        })
+    };
+    let mut urls: Vec<(String, &str)> = Vec::new();
+    if let Some(u) = &p.password_alert.change_url {
+        urls.push(("password_alert.change_url".into(), u));
+    }
+    if let Some(u) = &p.text_url {
+        urls.push(("text_url".into(), u));
+    }
+    for (rule, m) in &p.messages {
+        if !rule_ids.contains(&rule.as_str()) {
+            err(format!("messages.{rule}"), "is not a rule id");
+        }
+        let Some(m) = m.as_object() else {
+            err(
+                format!("messages.{rule}"),
+                "must be an object of title, advice and learn_more",
+            );
+            continue;
+        };
+        for (name, v) in m {
+            let path = format!("messages.{rule}.{name}");
+            match (name.as_str(), v) {
+                ("learn_more", Value::String(u)) => urls.push((path, u)),
+                ("learn_more", _) => err(path, "must be an https URL"),
+                ("title" | "advice", Value::Object(texts)) if !super::is_blank(texts) => {}
+                ("title" | "advice", _) => err(
+                    path,
+                    "must give a text per language, like {\"en\": \"…\"}, none empty",
+                ),
+                _ => err(path, "unknown field: use title, advice or learn_more"),
+            }
+        }
+    }
+    for (path, u) in urls {
+        match super::split_url(u) {
+            Some((scheme, ..)) if scheme.eq_ignore_ascii_case("https") => {}
+            Some(_) => err(
+                path,
+                "must be an https URL: PostGuard opens no plain http page",
+            ),
+            None => err(path, "is not a URL like \"https://www.westalliswi.gov/\""),
+        }
     }
     errs
 }

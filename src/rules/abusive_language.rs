@@ -14,6 +14,7 @@ pub const ID: &str = "abusive-language";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.5.2.2",
+    title: "abusive_title",
     default: Severity::Warn,
     check,
 };
@@ -23,19 +24,19 @@ fn check(f: &Facts) -> Vec<Finding> {
         return Vec::new();
     }
     let found = f.lexicons.abusive.find_in(f.folded());
-    finding(&RULE, &found, &f.policy.conduct.abusive, |what| {
-        format!("This has language that is not acceptable in a City workplace: {what}. City accounts must not post ethnic slurs, profanity, personal insults or harassing material (§6.5.2.2).")
-    })
-    .into_iter()
-    .collect()
+    finding(f, &RULE, &found, &f.policy.conduct.abusive, "abusive")
+        .into_iter()
+        .collect()
 }
 
 /// One finding for all the listed words found, grouped by their labels.
+/// `kind` names its catalogue keys (`{kind}_do`, `{kind}_why`): "abusive" or "sexual".
 pub(super) fn finding(
+    f: &Facts,
     rule: &Rule,
     found: &[Found],
     groups: &[WordGroup],
-    message: impl Fn(&str) -> String,
+    kind: &str,
 ) -> Option<Finding> {
     let first = found.first()?;
     let evidence: Vec<Evidence> = found
@@ -57,10 +58,15 @@ pub(super) fn finding(
             .map(|(_, e)| e.clone())
             .collect();
         if !of_group.is_empty() {
-            parts.push(format!("{} ({})", g.label, quoted(&of_group, 3)));
+            parts.push(format!("{} ({})", g.label, quoted(&f.t, &of_group, 3)));
         }
     }
-    let mut f = rule.finding(message(&parts.join(", ")), first.start, first.end);
-    f.evidence = evidence;
-    Some(f)
+    let (advice, why) = match kind {
+        "sexual" => ("sexual_do", "sexual_why"),
+        _ => ("abusive_do", "abusive_why"),
+    };
+    let why = f.t.fill(why, &[("what", &parts.join(", "))]);
+    let mut finding = rule.finding(&f.t, f.t.get(advice).into(), why, first.start, first.end);
+    finding.evidence = evidence;
+    Some(finding)
 }

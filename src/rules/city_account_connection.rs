@@ -18,6 +18,7 @@ pub const ID: &str = "city-account-connection";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.2.7",
+    title: "connection_title",
     default: Severity::Warn,
     check,
 };
@@ -38,43 +39,46 @@ fn check(f: &Facts) -> Vec<Finding> {
         .ctx
         .account_label()
         .unwrap_or_else(|| f.policy.city.clone());
-    let who = label(target);
+    let t = &f.t;
+    let who = label(target).unwrap_or_else(|| t.get("this_account").to_string());
     let verb = match action {
-        Action::Follow => format!("follow {who}"),
-        Action::Friend => format!("send a friend request to {who}"),
+        Action::Follow => "connection_follow",
+        Action::Friend => "connection_friend",
         Action::Like => match target.kind {
-            TargetKind::Person => format!("like a post by {who}"),
-            _ => format!("like {who}"),
+            TargetKind::Person => "connection_like_post",
+            _ => "connection_like",
         },
     };
     let what = match target.kind {
-        TargetKind::Person => "This looks like a private individual's account.".to_string(),
-        TargetKind::Organization => "PostGuard cannot tell whether this organization shares the City's mission.".to_string(),
-        TargetKind::Unknown => "PostGuard cannot tell whether this is a private individual or an organization that shares the City's mission.".to_string(),
+        TargetKind::Person => "connection_person",
+        TargetKind::Organization => "connection_organization",
+        TargetKind::Unknown => "connection_unknown",
     };
-    vec![RULE.finding(
-        format!(
-            "You are about to {verb} as the official City account {account}. {what} City accounts should not follow, friend or like private individuals or businesses; they may connect with organizations that share the City's mission (§6.2.7). If it is one, ask IT to add it to the policy's connections list."
-        ),
-        0,
-        0,
-    )]
+    let why = t.fill(
+        "connection_why",
+        &[
+            ("verb", &t.fill(verb, &[("who", &who)])),
+            ("account", &account),
+            ("what", t.get(what)),
+        ],
+    );
+    vec![RULE.finding(t, t.get("connection_do").into(), why, 0, 0)]
 }
 
 /// "Jane Resident (@jane_resident)", or whichever of the two the page showed.
-fn label(t: &Target) -> String {
+fn label(t: &Target) -> Option<String> {
     let name = t.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let handle = t
         .handle
         .as_deref()
         .map(|h| h.trim().trim_start_matches('@'))
         .filter(|h| !h.is_empty());
-    match (name, handle) {
+    Some(match (name, handle) {
         (Some(n), Some(h)) => format!("{n} (@{h})"),
         (Some(n), None) => n.to_string(),
         (None, Some(h)) => format!("@{h}"),
-        (None, None) => "this account".to_string(),
-    }
+        (None, None) => return None,
+    })
 }
 
 /// Is the target on IT's list, a City account, or named like a public body?

@@ -17,6 +17,7 @@ pub const ID: &str = "city-account-personal-context";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.4",
+    title: "personal_title",
     default: Severity::Warn,
     check,
 };
@@ -73,11 +74,12 @@ fn check(f: &Facts) -> Vec<Finding> {
         evidence = model.map(|m| m.evidence).unwrap_or_default();
     }
 
+    let t = &f.t;
     let mut why = Vec::new();
     if personal && !listed {
-        why.push(format!(
-            "this reads as personal ({})",
-            super::findings::quoted(&evidence, 3)
+        why.push(t.fill(
+            "personal_reads",
+            &[("what", &super::findings::quoted(t, &evidence, 3))],
         ));
     } else if personal {
         let mut labels: Vec<&str> = Vec::new();
@@ -92,11 +94,8 @@ fn check(f: &Facts) -> Vec<Finding> {
             .take(4)
             .map(|e| format!("“{}”", e.text))
             .collect();
-        why.push(format!(
-            "this reads as personal ({}: {})",
-            labels.join(", "),
-            quoted.join(", ")
-        ));
+        let what = format!("{}: {}", labels.join(", "), quoted.join(", "));
+        why.push(t.fill("personal_reads", &[("what", &what)]));
     }
     if private_space {
         let whose = f
@@ -104,15 +103,16 @@ fn check(f: &Facts) -> Vec<Finding> {
             .target
             .as_ref()
             .and_then(|t| t.name.clone())
-            .map_or("a private individual".to_string(), |n| n);
-        why.push(format!("it goes to {whose}'s personal space"));
+            .unwrap_or_else(|| t.get("private_individual").to_string());
+        why.push(t.fill("personal_space", &[("whose", &whose)]));
     }
-    let message = format!(
-        "You are posting as the official City account {account}, but {}. City accounts are for City business only (§6.2.2); personal posts belong on your own account (§6.4).",
-        why.join(" and ")
+    let why = t.fill(
+        "personal_why",
+        &[("account", &account), ("reasons", &t.and_list(&why))],
     );
+    let advice = t.fill("personal_do", &[("account", &account)]);
     let (start, end) = evidence.first().map_or((0, 0), |e| (e.start, e.end));
-    let mut finding = RULE.finding(message, start, end);
+    let mut finding = RULE.finding(t, advice, why, start, end);
     finding.evidence = evidence;
     vec![finding]
 }

@@ -19,6 +19,7 @@ pub const ID: &str = "city-business-personal-account";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.4.1.4",
+    title: "business_title",
     default: Severity::Warn,
     check,
 };
@@ -66,20 +67,25 @@ fn check(f: &Facts) -> Vec<Finding> {
         }
     }
     if labels.is_empty() {
-        labels.push("what it says in context");
+        labels.push(f.t.get("business_in_context"));
     }
     let ev = listed_or_weighed(f, &hits, model);
     let (start, end) = ev.first().map_or((0, 0), |e| (e.start, e.end));
-    let mut finding = RULE.finding(
-        format!(
-            "This looks like official City business ({}: {}) on a personal account. Conduct City business only on City accounts and your City email (§6.4.1.4); point residents to the City's official channels, such as {}.",
-            labels.join(", "),
-            quoted(&ev, 4),
-            f.policy.official_site.trim_start_matches("https://").trim_start_matches("http://")
-        ),
-        start,
-        end,
+    let why = f.t.fill(
+        "business_why",
+        &[
+            ("labels", &labels.join(", ")),
+            ("what", &quoted(&f.t, &ev, 4)),
+            (
+                "site",
+                f.policy
+                    .official_site
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://"),
+            ),
+        ],
     );
+    let mut finding = RULE.finding(&f.t, f.t.get("business_do").into(), why, start, end);
     finding.evidence = ev;
     vec![finding]
 }

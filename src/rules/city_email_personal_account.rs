@@ -14,6 +14,7 @@ pub const ID: &str = "city-email-personal-account";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.4.1.2",
+    title: "city_email_title",
     default: Severity::Warn,
     check,
 };
@@ -30,16 +31,15 @@ fn check(f: &Facts) -> Vec<Finding> {
         .filter(|e| f.policy.is_city_email(e.address))
         .filter(|e| in_form || own.is_some_and(|o| o.eq_ignore_ascii_case(e.address)))
         .map(|e| {
-            let where_ = if in_form {
-                "a personal account's form"
+            let why = if in_form {
+                "city_email_why_form"
             } else {
-                "a post from a personal account"
+                "city_email_why_post"
             };
             RULE.finding(
-                format!(
-                    "{} is a City email address, and this is {where_}. Never use your City email or password with personal social media; use a personal address such as Gmail or Yahoo (§6.4.1.2).",
-                    e.address
-                ),
+                &f.t,
+                f.t.get("city_email_do").into(),
+                f.t.fill(why, &[("address", e.address)]),
                 e.start,
                 e.end,
             )

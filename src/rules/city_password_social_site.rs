@@ -14,6 +14,7 @@ pub const ID: &str = "city-password-social-site";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.4.1.2",
+    title: "password_title",
     default: Severity::Warn,
     check,
 };
@@ -27,12 +28,12 @@ fn check(f: &Facts) -> Vec<Finding> {
         .platform
         .as_deref()
         .and_then(crate::platform::display_name)
-        .unwrap_or("this social site");
-    vec![RULE.finding(
-        format!(
-            "You typed your City password on {site}. Never use your City email or password with social media accounts (§6.4.1.2): choose a different password here. If you already used it on this site, change your City password and tell IT."
-        ),
-        0,
-        0,
-    )]
+        .unwrap_or_else(|| f.t.get("this_social_site"));
+    // "Tell IT" names IT's address when the policy has one.
+    let why = match f.policy.report_to.as_deref() {
+        Some(it) => f.t.fill("password_why_it", &[("site", site), ("it", it)]),
+        None => f.t.fill("password_why", &[("site", site)]),
+    };
+    let advice = f.t.fill("password_do", &[("site", site)]);
+    vec![RULE.finding(&f.t, advice, why, 0, 0)]
 }

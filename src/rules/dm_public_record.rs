@@ -15,6 +15,7 @@ pub const ID: &str = "dm-public-record";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.2.8",
+    title: "dm_title",
     default: Severity::Warn,
     check,
 };
@@ -41,24 +42,31 @@ fn check(f: &Facts) -> Vec<Finding> {
         .ctx
         .account_label()
         .unwrap_or_else(|| f.policy.city.clone());
-    let mut message = format!(
-        "Private messages to the City account {account} are public records, handled like work email (§6.2.8). Ask the person to contact you at your City email address"
-    );
+    let t = &f.t;
     let Some(address) = address else {
-        message.push_str(". PostGuard does not know it: set it in PostGuard's options, or ask IT to add a contact_email to the policy.");
-        return vec![RULE.finding(message, 0, 0)];
+        let why = t.fill("dm_why_unknown", &[("account", &account)]);
+        return vec![RULE.finding(t, t.get("dm_do_unknown").into(), why, 0, 0)];
     };
-    message.push_str(&format!(", {address}."));
-    // Worded without "I" or "me", which would make the reply read as personal (§6.4).
-    let snippet = format!(
-        "Please email {address} so we can help. Messages to this City account are public records."
-    );
-    let mut finding = RULE.finding(message, 0, 0);
-    match append_fix(f, "Add City email reply", &snippet) {
+    let why = t.fill("dm_why", &[("account", &account)]);
+    let advice = t.fill("dm_do", &[("address", address)]);
+    // Worded without "I" or "me", which would make the reply read as personal (§6.4); IT
+    // may word it per language (`personal_accounts.dm_reply`, with `{address}`).
+    let snippet = match f
+        .policy
+        .personal_accounts
+        .dm_reply
+        .as_ref()
+        .and_then(|texts| crate::policy::localized(texts, t.lang))
+    {
+        Some(text) => crate::messages::fill(text, &[("address", address)]),
+        None => t.fill("dm_reply", &[("address", address)]),
+    };
+    let mut finding = RULE.finding(t, advice, why, 0, 0);
+    match append_fix(f, t.get("dm_fix"), &snippet) {
         Ok(fix) => finding.fix = Some(fix),
         Err(why) => {
-            finding.message.push(' ');
-            finding.message.push_str(&why);
+            finding.why.push(' ');
+            finding.why.push_str(&why);
         }
     }
     vec![finding]

@@ -3,6 +3,7 @@
 
 use super::Facts;
 use crate::lexicon::Hit;
+use crate::messages::Text;
 use crate::model::Judgement;
 use crate::text::platform_length;
 use crate::verdict::{Evidence, Fix, FixPosition};
@@ -36,7 +37,7 @@ pub fn listed_or_weighed(f: &Facts, hits: &[Hit], model: Option<Judgement>) -> V
 }
 
 /// “a”, “b” and “c”: the first few evidence texts, quoted, without repeats.
-pub fn quoted(evidence: &[Evidence], max: usize) -> String {
+pub fn quoted(t: &Text, evidence: &[Evidence], max: usize) -> String {
     let mut seen: Vec<String> = Vec::new();
     for e in evidence {
         let q = format!("“{}”", e.text);
@@ -46,20 +47,11 @@ pub fn quoted(evidence: &[Evidence], max: usize) -> String {
     }
     let more = seen.len() > max;
     seen.truncate(max);
-    let mut s = and_list(&seen);
+    let mut s = t.and_list(&seen);
     if more {
         s.push_str(" …");
     }
     s
-}
-
-/// "a", "a and b", "a, b and c".
-pub fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 /// A fix that appends `addition` after a space, if the draft still fits the platform's
@@ -75,9 +67,13 @@ pub fn append_fix(f: &Facts, label: &str, addition: &str) -> Result<Fix, String>
     {
         let len = platform_length(&format!("{}{insert}", f.text), counting);
         if len > max {
-            return Err(format!(
-                "With it the text is {len} characters, over the limit of {max}: shorten it by {} first.",
-                len - max
+            return Err(f.t.fill(
+                "over_limit",
+                &[
+                    ("len", &len.to_string()),
+                    ("max", &max.to_string()),
+                    ("over", &(len - max).to_string()),
+                ],
             ));
         }
     }

@@ -25,6 +25,7 @@ pub mod unauthorized_user;
 pub use lexicons::Lexicons;
 
 use crate::context::{Context, Surface};
+use crate::messages::Text;
 use crate::policy::{CityAccountReason, Policy, Severity};
 use crate::text::Word;
 use crate::verdict::Finding;
@@ -42,6 +43,8 @@ pub struct Facts<'a> {
     pub lexicons: &'a Lexicons,
     /// The draft folded for the conduct word lists (§6.5.2.2, §6.5.2.4), made on first use.
     pub folded: std::cell::OnceCell<crate::evasion::Tokens<'a>>,
+    /// The catalogue in the employee's language.
+    pub t: Text,
 }
 
 impl<'a> Facts<'a> {
@@ -65,10 +68,12 @@ pub struct Signer {
     pub title: Option<String>,
 }
 
-/// A rule: its id (used in severities), the section it cites and what it checks.
+/// A rule: its id (used in severities), the section it cites, its title's catalogue key and
+/// what it checks.
 pub struct Rule {
     pub id: &'static str,
     pub section: &'static str,
+    pub title: &'static str,
     pub default: Severity,
     pub check: fn(&Facts) -> Vec<Finding>,
 }
@@ -140,13 +145,25 @@ impl Policy {
 pub const EVENT_RULES: &[&str] = &[city_account_connection::ID, city_password_social_site::ID];
 
 impl Rule {
-    /// A finding of this rule; the engine sets the severity from the policy.
-    pub fn finding(&self, message: String, start: usize, end: usize) -> Finding {
+    /// A finding of this rule, in the catalogue's words: what to do (`advice`) and why. The
+    /// engine sets the severity and IT's wording from the policy.
+    pub fn finding(
+        &self,
+        t: &Text,
+        advice: String,
+        why: String,
+        start: usize,
+        end: usize,
+    ) -> Finding {
         Finding {
             rule: self.id,
             section: self.section,
             severity: self.default,
-            message,
+            title: t.get(self.title).to_string(),
+            message: format!("{advice} {why}"),
+            advice,
+            why,
+            learn_more: None,
             start,
             end,
             evidence: Vec::new(),

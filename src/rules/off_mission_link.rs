@@ -3,7 +3,7 @@
 //! `.wi.us` …) or a partner the policy lists; link shorteners are named as hiding their
 //! destination, which neither the reader nor PostGuard can check.
 
-use super::findings::{and_list, MAX_EVIDENCE};
+use super::findings::MAX_EVIDENCE;
 use super::{Facts, Rule};
 use crate::links::{is_allowed_host, is_shortener, links};
 use crate::policy::Severity;
@@ -14,6 +14,7 @@ pub const ID: &str = "off-mission-link";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.1.4",
+    title: "link_title",
     default: Severity::Warn,
     check,
 };
@@ -41,29 +42,24 @@ fn check(f: &Facts) -> Vec<Finding> {
             list.push(l.host.clone());
         }
     }
+    let t = &f.t;
     let mut says = Vec::new();
-    if !other.is_empty() {
-        says.push(format!(
-            "{} {} not a City, government or partner site listed in the policy; make sure the link is directly related to the City's mission, services or goals.",
-            and_list(&other),
-            if other.len() == 1 { "is" } else { "are" }
-        ));
+    for (hosts, one, many) in [
+        (&other, "link_other_one", "link_other_many"),
+        (&short, "link_short_one", "link_short_many"),
+    ] {
+        if !hosts.is_empty() {
+            let key = if hosts.len() == 1 { one } else { many };
+            says.push(t.fill(key, &[("hosts", &t.and_list(hosts))]));
+        }
     }
-    if !short.is_empty() {
-        says.push(format!(
-            "{} {} a link shortener: readers cannot see where it goes and PostGuard cannot check it. Link to the destination itself.",
-            and_list(&short),
-            if short.len() == 1 { "is" } else { "are" }
-        ));
-    }
-    let mut finding = RULE.finding(
-        format!(
-            "Links on City accounts must be directly related to the City's mission (§6.1.4): {}",
-            says.join(" ")
-        ),
-        first.start,
-        first.end,
-    );
+    let advice = if other.is_empty() {
+        "link_do_short"
+    } else {
+        "link_do"
+    };
+    let why = t.fill("link_why", &[("says", &says.join(" "))]);
+    let mut finding = RULE.finding(t, t.get(advice).into(), why, first.start, first.end);
     finding.evidence = flagged
         .iter()
         .take(MAX_EVIDENCE)

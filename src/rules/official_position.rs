@@ -16,6 +16,7 @@ pub const ID: &str = "official-position";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.4.1.1",
+    title: "official_title",
     default: Severity::Warn,
     check,
 };
@@ -42,33 +43,37 @@ fn check(f: &Facts) -> Vec<Finding> {
     if !(n > 0 || model.as_ref().is_some_and(|m| m.fires)) {
         return Vec::new();
     }
-    let disclaimer = f
-        .policy
-        .personal_accounts
-        .disclaimer
-        .clone()
-        .unwrap_or_else(|| format!("Views are my own, not the {}'s.", f.policy.city));
+    let t = &f.t;
+    let pa = &f.policy.personal_accounts;
+    // IT's text in this language, else its one text, else PostGuard's in this language.
+    let disclaimer = match (pa.disclaimer_by_language.as_ref(), &pa.disclaimer) {
+        (Some(texts), _) if texts.get(t.lang.tag()).is_some_and(|v| v.is_string()) => {
+            texts[t.lang.tag()].as_str().unwrap_or_default().to_string()
+        }
+        (_, Some(text)) => text.clone(),
+        (by_language, None) => by_language
+            .and_then(|texts| crate::policy::localized(texts, t.lang))
+            .map(str::to_string)
+            .unwrap_or_else(|| t.fill("official_disclaimer", &[("city", &f.policy.city)])),
+    };
     if f.text.to_lowercase().contains(&disclaimer.to_lowercase()) {
         return Vec::new();
     }
     let ev = listed_or_weighed(f, &hits, model);
     let (start, end) = ev.first().map_or((0, 0), |e| (e.start, e.end));
-    let mut finding = RULE.finding(
-        format!(
-            "From a personal account, this states or implies an official position of the {city} ({}). Personal accounts must not present their posts as the City's policy, position or statement (§6.4.1.1): say that the views are your own.",
-            quoted(&ev, 3),
-            city = f.policy.city
-        ),
-        start,
-        end,
+    let why = t.fill(
+        "official_why",
+        &[("city", &f.policy.city), ("what", &quoted(t, &ev, 3))],
     );
+    let mut finding = RULE.finding(t, t.get("official_do").into(), why, start, end);
     finding.evidence = ev;
-    match append_fix(f, "Add disclaimer", &disclaimer) {
+    match append_fix(f, t.get("official_fix"), &disclaimer) {
         Ok(fix) => finding.fix = Some(fix),
         Err(why) => {
-            finding.message.push(' ');
-            finding.message.push_str(&format!(
-                "The disclaimer “{disclaimer}” does not fit: {why}"
+            finding.why.push(' ');
+            finding.why.push_str(&t.fill(
+                "official_no_fit",
+                &[("disclaimer", &disclaimer), ("reason", &why)],
             ));
         }
     }

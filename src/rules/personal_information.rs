@@ -2,7 +2,7 @@
 //! health information, no Social Security numbers or other personally identifiable
 //! information on a City account. What counts is found by [`crate::pii`].
 
-use super::findings::{and_list, MAX_EVIDENCE};
+use super::findings::MAX_EVIDENCE;
 use super::{Facts, Rule};
 use crate::pii::{scan, Kind};
 use crate::policy::Severity;
@@ -13,6 +13,7 @@ pub const ID: &str = "personal-information";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.5.2.6",
+    title: "pii_title",
     // An SSN or card number once published cannot be taken back.
     default: Severity::Block,
     check,
@@ -32,14 +33,11 @@ fn check(f: &Facts) -> Vec<Finding> {
     for h in &hits {
         if !kinds.contains(&h.kind) {
             kinds.push(h.kind);
-            items.push(format!("{} ({})", h.kind.label(), h.shown));
+            items.push(format!("{} ({})", f.t.get(h.kind.key()), h.shown));
         }
     }
-    let message = format!(
-        "This would publish {}. Confidential information, health information and personal data such as Social Security, card, bank and license numbers or a private person's contact details must not be posted on a City account (§6.5.2.6).",
-        and_list(&items)
-    );
-    let mut finding = RULE.finding(message, first.start, first.end);
+    let why = f.t.fill("pii_why", &[("items", &f.t.and_list(&items))]);
+    let mut finding = RULE.finding(&f.t, f.t.get("pii_do").into(), why, first.start, first.end);
     finding.evidence = hits
         .iter()
         .take(MAX_EVIDENCE)

@@ -16,6 +16,7 @@ pub const ID: &str = "political-activity";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.5.2.5",
+    title: "political_title",
     default: Severity::Warn,
     check,
 };
@@ -40,14 +41,9 @@ fn check(f: &Facts) -> Vec<Finding> {
     }
     let ev = listed_or_weighed(f, &hits, model);
     let (start, end) = ev.first().map_or((0, 0), |e| (e.start, e.end));
-    let mut finding = RULE.finding(
-        format!(
-            "This reads as political campaigning ({}). City accounts must not campaign for or against candidates, parties or ballot questions, or endorse them (§6.5.2.5, Political Activities Policy 1423). Neutral election information, such as polling hours and how to register, is fine.",
-            quoted(&ev, 4)
-        ),
-        start,
-        end,
-    );
+    let why =
+        f.t.fill("political_why", &[("what", &quoted(&f.t, &ev, 4))]);
+    let mut finding = RULE.finding(&f.t, f.t.get("political_do").into(), why, start, end);
     finding.evidence = ev;
     vec![finding]
 }

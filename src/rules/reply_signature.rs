@@ -14,6 +14,7 @@ pub const ID: &str = "reply-signature";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.2.6",
+    title: "signature_title",
     default: Severity::Warn,
     check,
 };
@@ -27,7 +28,9 @@ fn check(f: &Facts) -> Vec<Finding> {
     }
     let (Some(name), Some(title)) = (f.signer.name.as_deref(), f.signer.title.as_deref()) else {
         return vec![RULE.finding(
-            "When you reply as the City, include your name and title (§6.2.6). PostGuard does not know them yet: set them in PostGuard's options, or ask IT to add you to the policy's authorized users.".into(),
+            &f.t,
+            f.t.get("signature_do_unknown").into(),
+            f.t.get("signature_why_unknown").into(),
             0,
             0,
         )];
@@ -42,9 +45,9 @@ fn check(f: &Facts) -> Vec<Finding> {
     };
     let insert = format!("{sep}{name}, {title}");
     let mut finding = RULE.finding(
-        format!(
-            "When you reply as the City, include your name and title (§6.2.6): “{name}, {title}”."
-        ),
+        &f.t,
+        f.t.fill("signature_do", &[("name", name), ("title", title)]),
+        f.t.get("signature_why").into(),
         0,
         0,
     );
@@ -53,22 +56,27 @@ fn check(f: &Facts) -> Vec<Finding> {
         Some((max, counting)) => {
             let signed_len = platform_length(&format!("{}{insert}", f.text), counting);
             if signed_len <= max {
-                finding.fix = Some(fix(insert));
+                finding.fix = Some(fix(f, insert));
             } else {
-                finding.message.push_str(&format!(
-                    " With it the reply is {signed_len} characters, over the limit of {max}: shorten it by {}.",
-                    signed_len - max
+                finding.why.push(' ');
+                finding.why.push_str(&f.t.fill(
+                    "signature_over",
+                    &[
+                        ("len", &signed_len.to_string()),
+                        ("max", &max.to_string()),
+                        ("over", &(signed_len - max).to_string()),
+                    ],
                 ));
             }
         }
-        None => finding.fix = Some(fix(insert)),
+        None => finding.fix = Some(fix(f, insert)),
     }
     vec![finding]
 }
 
-fn fix(insert: String) -> Fix {
+fn fix(f: &Facts, insert: String) -> Fix {
     Fix {
-        label: "Add name and title".into(),
+        label: f.t.get("signature_fix").into(),
         insert,
         at: FixPosition::End,
     }

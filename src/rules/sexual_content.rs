@@ -11,6 +11,7 @@ pub const ID: &str = "sexual-content";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.5.2.4",
+    title: "sexual_title",
     default: Severity::Warn,
     check,
 };
@@ -20,9 +21,7 @@ fn check(f: &Facts) -> Vec<Finding> {
         return Vec::new();
     }
     let found = f.lexicons.sexual.find_in(f.folded());
-    super::abusive_language::finding(&RULE, &found, &f.policy.conduct.sexual, |what| {
-        format!("This has sexually explicit language: {what}. City accounts must not post sexually explicit messages, jokes or other material (§6.5.2.4, Anti-Harassment and Retaliation Policy 1436).")
-    })
-    .into_iter()
-    .collect()
+    super::abusive_language::finding(f, &RULE, &found, &f.policy.conduct.sexual, "sexual")
+        .into_iter()
+        .collect()
 }

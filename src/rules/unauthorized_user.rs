@@ -12,6 +12,7 @@ pub const ID: &str = "unauthorized-user";
 pub const RULE: Rule = Rule {
     id: ID,
     section: "6.1.2",
+    title: "unauthorized_title",
     default: Severity::Warn,
     check,
 };
@@ -25,21 +26,21 @@ fn check(f: &Facts) -> Vec<Finding> {
         .account_label()
         .unwrap_or_else(|| f.policy.city.clone());
     let email = f.ctx.user.as_ref().and_then(|u| u.email.as_deref());
-    let why = match email.map(|e| (e, f.policy.authorized_user(e))) {
-        None => "PostGuard cannot tell whether you are one: set your City email address in PostGuard's options.".to_string(),
-        Some((e, None)) => format!("IT's directory does not list {e} as an Authorized User."),
-        Some((e, Some(u))) if !may_post(f, u) => {
-            format!("IT's directory lists {e} as an Authorized User, but not for {account}.")
-        }
+    let t = &f.t;
+    let reason = match email.map(|e| (e, f.policy.authorized_user(e))) {
+        None => t.get("unauthorized_no_email").to_string(),
+        Some((e, None)) => t.fill("unauthorized_not_listed", &[("email", e)]),
+        Some((e, Some(u))) if !may_post(f, u) => t.fill(
+            "unauthorized_not_for",
+            &[("email", e), ("account", &account)],
+        ),
         Some(_) => return Vec::new(),
     };
-    vec![RULE.finding(
-        format!(
-            "Only a Department's Authorized Social Media Users may post on its City accounts (§6.1.2), and this is {account}. {why} If you should be, ask your Department Head to designate you."
-        ),
-        0,
-        0,
-    )]
+    let why = t.fill(
+        "unauthorized_why",
+        &[("account", &account), ("reason", &reason)],
+    );
+    vec![RULE.finding(t, t.get("unauthorized_do").into(), why, 0, 0)]
 }
 
 /// Does the directory list this account for the user, as "handle" or "platform:handle"?

@@ -247,7 +247,12 @@ describe('PostGuard behaviour end to end', () => {
     await page.click('input[name="password"]');
     await page.keyboard.type(PASSWORD);
     const p = await expectPanel(page, '6.4.1.2');
-    assert.match(await p.locator('li[data-section="6.4.1.2"]').textContent(), /^§6\.4\.1\.2 You typed your City password on X\./);
+    const li = p.locator('li[data-section="6.4.1.2"]');
+    assert.equal(await li.locator('.title').textContent(), 'City password on a social site');
+    assert.equal(await li.locator('.advice').textContent(), 'Choose a different password for X.');
+    assert.match(await li.locator('.why').textContent(), /^You typed your City password on X\./);
+    assert.equal(await p.locator('button[data-action="edit"]').textContent(), "I'll use a different password");
+    assert.equal(await p.locator('button[data-action="change-password"]').count(), 0, 'the policy has no change_url');
     assert.equal(await p.locator('button[data-action="post"]').textContent(), 'Continue anyway');
     await p.locator('button[data-action="edit"]').click();
     await p.waitFor({ state: 'hidden' });

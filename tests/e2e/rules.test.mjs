@@ -40,7 +40,7 @@ describe('PostGuard content rules end to end', () => {
     const text = 'Resident record: SSN 078-05-1123, call her back.';
     await post(`${X}/home?${CITY}`, text);
     const li = await finding(page, '6.5.2.6');
-    const said = await li.innerText();
+    const said = await li.textContent(); // the details are folded under Why?
     assert.match(said, /Social Security number \(\*\*\*-\*\*-1123\)/);
     assert.ok(!said.includes('078-05'), said);
     assert.deepEqual(await posted(page), []);
@@ -54,7 +54,7 @@ describe('PostGuard content rules end to end', () => {
     const text = 'This parking situation is sh1t';
     await post(`${X}/home?${CITY}`, text);
     const li = await finding(page, '6.5.2.2');
-    assert.match(await li.innerText(), /profanity \(“sh1t”\)/);
+    assert.match(await li.textContent(), /profanity \(“sh1t”\)/);
     assert.deepEqual(await posted(page), []);
     await panel(page).locator('button[data-action="post"]').click();
     await expectPosted(page, [text]);
@@ -62,8 +62,8 @@ describe('PostGuard content rules end to end', () => {
 
   it('§6.5.2.5 and §6.1.4: campaigning and a shortened link are both named', async () => {
     await post(`${X}/home?${CITY}`, 'Vote for Jane Smith on April 7! More at bit.ly/3xYz');
-    assert.match(await (await finding(page, '6.5.2.5')).innerText(), /“Vote for”/);
-    assert.match(await (await finding(page, '6.1.4')).innerText(), /bit\.ly is a link shortener/);
+    assert.match(await (await finding(page, '6.5.2.5')).textContent(), /“Vote for”/);
+    assert.match(await (await finding(page, '6.1.4')).textContent(), /bit\.ly is a link shortener/);
     assert.deepEqual(await posted(page), []);
   });
 
@@ -78,7 +78,7 @@ describe('PostGuard content rules end to end', () => {
     const text = 'Hi Pat, happy to help with that.';
     await post(`${X}/messages?${CITY}`, text, { editor: DM, send: DM_SEND });
     const li = await finding(page, '6.2.8');
-    assert.match(await li.innerText(), /public records/);
+    assert.match(await li.textContent(), /public records/);
     assert.deepEqual(await posted(page), []);
     await panel(page).locator('button[data-action="fix"][data-rule="dm-public-record"]').click();
     await panel(page).waitFor({ state: 'hidden' });
@@ -111,7 +111,7 @@ describe('PostGuard content rules end to end', () => {
   it('§6.4.1.4: City business from a personal account is held; Post anyway posts it as typed', async () => {
     const text = 'Your permit application is approved, pick it up at City Hall Monday.';
     await post(`${X}/home?${PERSONAL}`, text);
-    assert.match(await (await finding(page, '6.4.1.4')).innerText(), /official City business/);
+    assert.match(await (await finding(page, '6.4.1.4')).textContent(), /official City business/);
     assert.deepEqual(await posted(page), []);
     await panel(page).locator('button[data-action="post"]').click();
     await expectPosted(page, [text]);

@@ -12,8 +12,13 @@ fn city_account_personal_draft_warns_and_says_why() {
     assert_eq!(v.verdict, Level::Warn);
     assert_eq!(sections(&v), ["6.4"]);
     let f = &v.findings[0];
+    assert_eq!(f.title, "Personal post on the City account");
+    assert_eq!(
+        f.advice,
+        "Post this from your own account, not City of West Allis."
+    );
     assert!(f
-        .message
+        .why
         .starts_with("You are posting as the official City account City of West Allis"));
     assert!(f.message.contains("“hungover”"), "{}", f.message);
     let quoted: Vec<_> = f.evidence.iter().map(|e| e.text.as_str()).collect();

@@ -14,3 +14,4 @@ mod reply_signature;
 mod severities;
 mod unauthorized_user;
 mod vectors;
+mod wording;
