@@ -69,9 +69,16 @@ const PostGuardEditor = (() => {
   // Editors may render a moment after the input event (React, Lexical): give them a few frames.
   // Spaces are compared loosely: editors write the spaces they are given as no-break spaces.
   const plain = (t) => t.replace(/[\s\u00a0\uFEFF]+/g, ' ').trim();
+  // Never read in the same task: CKEditor 5 lets execCommand write the DOM, then puts its own
+  // model back from a mutation observer. The text must still be there a few frames on.
+  const frame = () => new Promise((r) => setTimeout(r, 16));
   async function landed(el, before, text) {
     const ok = () => read(el).length > before.length && plain(read(el)).includes(plain(text));
-    for (let i = 0; i < 8 && !ok(); i++) await new Promise((r) => setTimeout(r, 16));
+    await frame();
+    for (let i = 0; i < 8 && !ok(); i++) await frame();
+    if (!ok()) return false;
+    await frame();
+    await frame();
     return ok();
   }
 
@@ -88,7 +95,7 @@ const PostGuardEditor = (() => {
       caretToEnd(el);
       inserters[way](el, text);
       if (await landed(el, before, text)) return true;
-      if (read(el) !== before) return false;
+      if (plain(read(el)) !== plain(before)) return false; // (a filler or a space an editor re-rendered is no change)
     }
     return false;
   }
