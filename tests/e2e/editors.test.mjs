@@ -31,6 +31,19 @@ describe('rich editors (issue 12)', () => {
   };
   const model = (editor) => page.evaluate(EDITORS[editor].model);
 
+  it('tinymce classic (its text in a same-origin iframe) on a generic site: the page\'s Post holds a City-account personal draft (§6.4)', async () => {
+    page = await b.open(`https://nextdoor.com/lab/editors?editor=tinymce&mode=iframe&${CITY}`, 'body[data-ready=tinymce]');
+    await page.frameLocator('.tox-edit-area iframe').locator('body').click();
+    await page.keyboard.type(PERSONAL_TEXT);
+    await page.waitForTimeout(600);
+    await page.click('.actions .post');
+    const p = await expectPanel(page, '6.4');
+    assert.deepEqual(await posted(page), []);
+    await p.locator('button[data-action="edit"]').click();
+    await p.waitFor({ state: 'hidden' });
+    assert.ok((await model('tinymce')).includes(PERSONAL_TEXT), await model('tinymce'));
+  });
+
   for (const editor of Object.keys(EDITORS)) {
     it(`${editor} on a generic site: the card's Post holds a City-account personal draft (§6.4); Edit keeps the model`, async () => {
       await open(`https://nextdoor.com/lab/editors?editor=${editor}&${CITY}`, editor);
