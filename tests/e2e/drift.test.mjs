@@ -7,14 +7,13 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { SITES, USER, rowUrl, reach, panel, surface } from './fixture-facts.mjs';
+import { SITES, USER, PERSONAL_TEXT, rowUrl, reach, panel, surface } from './fixture-facts.mjs';
 import { MUTATIONS, drift } from './drift.mutations.mjs';
 
 const skip = !extensionBuilt() &&
   `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
 const it = (name, fn) => test(name, { skip }, fn);
 const FULL = Boolean(process.env.DRIFT_FULL);
-const PERSONAL_TEXT = 'Ugh so hungover lol, my kids were up all night';
 
 const cases = [];
 for (const [site, spec] of Object.entries(SITES)) {

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { CITY, USER, SIGNATURE, surface, posted, occurrences, expectPanel, expectPosted } from './fixture-facts.mjs';
+import { CITY, USER, SIGNATURE, PERSONAL_TEXT, surface, posted, occurrences, expectPanel, expectPosted } from './fixture-facts.mjs';
 
 const skip = !extensionBuilt() &&
   `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
@@ -19,7 +19,6 @@ export const EDITORS = {
   tinymce: { editable: '.host[contenteditable]', model: () => Object.assign(document.createElement('div'), { innerHTML: window.tinymce.activeEditor.getContent() }).textContent },
   quill1: { editable: '.ql-editor', model: () => window.__quill.getText() },
 };
-const PERSONAL_TEXT = 'Ugh so hungover lol, my kids were up all night';
 const REPLY_TEXT = 'Yes, open 9 to 5 on Saturday.';
 
 describe('rich editors (issue 12)', () => {

@@ -5,13 +5,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, extensionBuilt, DEFAULT_EXTENSION_DIR } from './harness.mjs';
-import { CITY, USER, panel, surface, posted, expectPanel, expectPosted } from './fixture-facts.mjs';
+import { CITY, USER, PERSONAL_TEXT, panel, surface, posted, expectPanel, expectPosted } from './fixture-facts.mjs';
 
 const skip = !extensionBuilt() &&
   `PostGuard extension not built: ${DEFAULT_EXTENSION_DIR}/manifest.json is missing (build it, or set POSTGUARD_DIST)`;
 const it = (name, fn) => test(name, { skip }, fn);
 
-const PERSONAL_TEXT = 'Ugh so hungover lol, my kids were up all night';
 const GENERIC = 'https://nextdoor.com/lab/cards'; // Nextdoor's adapter has no composer rules: all generic
 const POST = '#compose .actions [role=button]';
 const EDITOR = '#compose [contenteditable]';
