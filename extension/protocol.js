@@ -38,6 +38,7 @@
  * @property {?{failures: number, last_error: ?string, next_at: ?number}} delivery  failing sends to IT
  * @property {?{problem: string, url: string, at: number}} last_problem  the last `status` a tab sent
  * @property {string[]} generic_hosts  hosts where a composer matched only the generic fallback
+ * @property {string[]} stale_hosts  hosts where a City-account post went out unchecked (issue 12)
  * @property {?{host: string, adapter: boolean, platform: ?string, connected: boolean, generic: boolean}} site
  *   the popup's tab
  */
@@ -68,6 +69,19 @@ globalThis.PostGuardProtocol = Object.freeze({
    * wrong" on a finding (content/false-alarm.js); kept, and sent to IT's endpoint if set.
    */
   falseAlarm: 'false-alarm',
+  /**
+   * `{draft: Draft}` → `{recorded: boolean}`: a City-account draft PostGuard judged warn or block
+   * left its composer right after a click or key PostGuard did not hold (content/unchecked.js):
+   * it is recorded as posted without a check (`unchecked`, `adapter_stale`: the tab's host), and
+   * the host listed as stale in the popup.
+   */
+  unchecked: 'unchecked',
+  /**
+   * `{account?: ?Account}` → `{account: ?Account}`. From the top frame (content/frames.js): the
+   * account its page names, kept per tab. From a subframe (an editor in an iframe): the top
+   * frame's account, which the subframe's own document does not name.
+   */
+  topAccount: 'top-account',
   /** `{problem: string}` → `{ok}`: what went wrong on a page, for the popup. */
   status: 'status',
   /** `{context: Context, probe?: boolean}` → Reminder | null (with probe: true | null). */

@@ -41,6 +41,13 @@ pub struct Record {
     /// Present when the user posted anyway despite a held verdict.
     #[serde(rename = "override")]
     pub overridden: Option<Override>,
+    /// Posted without a check (issue 12): a draft PostGuard judged warn or block left its
+    /// composer right after a click or key PostGuard did not hold. The text is as last seen.
+    #[serde(default)]
+    pub unchecked: bool,
+    /// For an unchecked post, the host whose adapter missed the submit (it may be stale).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adapter_stale: Option<String>,
     /// Whether IT's endpoint has acknowledged it.
     #[serde(default)]
     pub delivered: bool,
@@ -84,6 +91,10 @@ pub struct Submit {
     pub url: String,
     #[serde(rename = "override")]
     pub overridden: Option<Override>,
+    /// The post went out without PostGuard holding it (content/unchecked.js).
+    pub unchecked: bool,
+    /// The host whose adapter missed it.
+    pub adapter_stale: Option<String>,
 }
 
 impl Record {
@@ -113,6 +124,8 @@ impl Record {
             verdict: verdict.verdict,
             findings: recorded(verdict),
             overridden: submit.overridden.as_ref().map(Override::trimmed),
+            unchecked: submit.unchecked,
+            adapter_stale: submit.adapter_stale.filter(|_| submit.unchecked),
             delivered: false,
         })
     }
@@ -218,6 +231,8 @@ pub const CSV_COLUMNS: &[&str] = &[
     "findings",
     "override",
     "override_reason",
+    "unchecked",
+    "adapter_stale",
     "delivered",
 ];
 
@@ -267,6 +282,8 @@ pub fn to_csv(records: &[Record]) -> String {
                 &findings,
                 if r.overridden.is_some() { "yes" } else { "no" },
                 &reason,
+                if r.unchecked { "yes" } else { "no" },
+                r.adapter_stale.as_deref().unwrap_or(""),
                 if r.delivered { "yes" } else { "no" },
             ],
         );

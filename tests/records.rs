@@ -361,3 +361,37 @@ fn a_record_says_whether_the_employee_came_from_the_browser_profile_or_was_typed
     );
     assert!(csv.contains("\"jdoe@westalliswi.gov\",\"typed\","), "{csv}");
 }
+
+/// Issue 12: a City post PostGuard did not hold (content/unchecked.js) is recorded as posted
+/// without a check, naming the host whose adapter missed it; JSON of an older record (no such
+/// fields) still reads, and the CSV carries both columns.
+#[test]
+fn an_unchecked_post_is_recorded_as_such_with_its_stale_host() {
+    let policy = Policy::west_allis();
+    let s: Submit = serde_json::from_value(json!({
+        "id": "u", "at": DAY, "url": "https://x.com/home", "unchecked": true, "adapter_stale": "x.com",
+    }))
+    .unwrap();
+    let r = record_of(&policy, &city_draft("Ugh so hungover lol"), s).unwrap();
+    assert!(r.unchecked);
+    assert_eq!(r.adapter_stale.as_deref(), Some("x.com"));
+    let checked = record_of(&policy, &city_draft("Open 9-5."), submit("c", DAY, None)).unwrap();
+    assert!(!checked.unchecked);
+    assert_eq!(checked.adapter_stale, None);
+    let mut old = serde_json::to_value(&checked).unwrap();
+    old.as_object_mut().unwrap().remove("unchecked");
+    let old: Record = serde_json::from_value(old).unwrap();
+    assert!(!old.unchecked);
+    let rows = parse_csv(&records::to_csv(&[r, checked]));
+    let col = |name: &str| {
+        records::CSV_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap()
+    };
+    // Sorted by time, then id: "c" before "u".
+    assert_eq!(rows[2][col("unchecked")], "yes");
+    assert_eq!(rows[2][col("adapter_stale")], "x.com");
+    assert_eq!(rows[1][col("unchecked")], "no");
+    assert_eq!(rows[1][col("adapter_stale")], "");
+}

@@ -43,3 +43,42 @@ fn every_adapters_platform_is_known_to_the_engine() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+/// The generic submit matcher (content/adapter.js `isGenericSubmit`) knows a site's Post button
+/// by its name when the markup drifts (renamed test ids, a `<div role=button>`), so every
+/// adapter names its submit labels in each language PostGuard ships for (issue 12).
+#[test]
+fn every_adapter_has_submit_labels_in_every_language() {
+    const WORDS: [(&str, &str); 5] = [
+        ("en", "Post"),
+        ("es", "Publicar"),
+        ("fr", "Publier"),
+        ("de", "Posten"),
+        ("pt", "Publicar"),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("extension/sites");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let site: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for (lang, word) in WORDS {
+            // The labels are anchored alternations, ^(Post|Reply|…)$: the word is one of them.
+            let pattern = site["labels"][lang]["submit"].as_str().unwrap_or("");
+            let alternatives = pattern
+                .strip_prefix("^(")
+                .and_then(|p| p.strip_suffix(")$"))
+                .map(|p| p.split('|').collect::<Vec<_>>())
+                .unwrap_or_default();
+            if !alternatives.contains(&word) {
+                missing.push(format!(
+                    "{file}: labels.{lang}.submit {pattern:?} lacks {word:?}"
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

@@ -221,15 +221,58 @@ const PostGuardAdapter = (() => {
   /** For sites on any host (Mastodon): do all of the adapter's `detect` strategies hold? */
   const detect = (site) => (site.detect ?? []).length > 0 && site.detect.every((s) => evaluate(s, document.body, site));
 
-  /** Is `button` in `composer`'s own form or dialog, or else its nearest ancestor that holds any button? */
+  // An editor's own formatting controls (CKEditor 5, Trix, Quill, TinyMCE, and any
+  // role=toolbar or aria-pressed toggle): a row of them sits right by the text, so it must never
+  // count as the card's action row, and never end the search for the card's submit.
+  const TOOLBAR = '[role="toolbar"], trix-toolbar, .ck-toolbar, .ql-toolbar, .tox-toolbar, .tox-editor-header, .tox-menubar';
+  const TOOLBAR_NAME = /toolbar|trix-button|ql-|tox-tbtn|ck-button/i;
+  function formatting(b) {
+    if (b.hasAttribute('aria-pressed') || closest(b, TOOLBAR, true)) return true;
+    // The button and its two nearest ancestors only: a page-wide class ("has-toolbar") says nothing.
+    for (let n = b, i = 0; n && i < 3; n = n.parentElement, i++) {
+      const name = `${typeof n.className === 'string' ? n.className : ''} ${n.getAttribute('aria-label') ?? ''}`;
+      if (TOOLBAR_NAME.test(name)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Is `button` in `composer`'s own form or dialog, or else in its nearest ancestor that holds a
+   * button other than the editor's own formatting controls?
+   */
   function near(button, composer, site) {
     if (!composer) return false;
     const box = closest(composer, 'form, [role="dialog"], [role="form"]', site.pierceShadow);
     if (box) return containsComposed(box, button);
+    const counts = (b) => b === button || (!composer.contains(b) && !formatting(b));
     for (let n = composer.parentElement ?? composer.getRootNode().host; n; n = n.parentElement ?? n.getRootNode().host) {
-      if (n.querySelector('button, [role="button"]')) return containsComposed(n, button);
+      if ([...n.querySelectorAll('button, [role="button"], input[type="submit"]')].some(counts)) return containsComposed(n, button);
     }
     return false;
+  }
+
+  /** `node`'s parent, out through shadow roots (their host). */
+  const up = (node) => node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentElement;
+  /** How many steps from `a` up to the nearest ancestor (through shadow roots) that holds `b`. */
+  function distance(a, b) {
+    let d = 0;
+    for (let n = a; n; n = up(n), d++) if (containsComposed(n, b)) return d;
+    return Infinity;
+  }
+  /**
+   * Of `candidates` (composers the user has used), the one `control` (a submit button, a focused
+   * element) belongs to: the one sharing the nearest common ancestor with it (same form, dialog,
+   * card or shadow root), the most recent on a tie. Not simply the last focused: with a post
+   * box and a reply box on one page, Post is the post box's.
+   */
+  function owner(control, candidates) {
+    let best = null;
+    let bestD = Infinity;
+    for (const c of candidates) {
+      const d = distance(control, c.frame ?? c.el); // an editor in an iframe is where its frame is
+      if (d <= bestD) (best = c), (bestD = d);
+    }
+    return best;
   }
 
   /**
@@ -247,11 +290,28 @@ const PostGuardAdapter = (() => {
     return null;
   }
 
-  /** For a generic composer: a button named like a submit (the `submit` label) next to it. */
+  /** A button named like a submit (the adapter's `submit` labels, in any language) next to `composer`. */
   function isGenericSubmit(path, composer, site) {
     const button = path.find((n) => n instanceof Element && n.matches('button, [role="button"], input[type="submit"]'));
-    if (!button || !test({ label: 'submit' }, site, accessibleName(button) || button.value)) return null;
+    if (!button || formatting(button) || !test({ label: 'submit' }, site, accessibleName(button) || button.value)) return null;
     return near(button, composer, site) ? button : null;
+  }
+
+  /**
+   * The submit control an event's `path` hits for `composer`: the adapter's own rules, else a
+   * generic match by name. Every composer gets both, adapter-matched or not: renaming the
+   * site's test ids must not be enough to post unchecked.
+   */
+  const submitFor = (path, site, composer) => isSubmitButton(path, site, composer) ?? isGenericSubmit(path, composer, site);
+
+  /** The control `path` hits that could submit, before its composer is known: a rule or a name. */
+  function submitCandidate(path, site) {
+    for (const node of path) {
+      if (!(node instanceof Element)) continue;
+      if ((site.submit?.buttons ?? []).some((b) => (typeof b === 'string' ? node.matches(b) : describes(b, node, site)))) return node;
+    }
+    const button = path.find((n) => n instanceof Element && n.matches('button, [role="button"], input[type="submit"]'));
+    return button && !formatting(button) && test({ label: 'submit' }, site, accessibleName(button) || button.value) ? button : null;
   }
 
   /** Does this keydown submit? `keys` are the composer's ("Enter", "Mod+Enter"); IME composition never does. */
@@ -269,5 +329,8 @@ const PostGuardAdapter = (() => {
     return false;
   }
 
-  return { classify, generic, account, context, detect, isSubmitButton, isGenericSubmit, isSubmitKey, containsComposed, valueOf: first };
+  return {
+    classify, generic, account, context, detect, isSubmitButton, isGenericSubmit, submitFor, submitCandidate, owner, isSubmitKey,
+    containsComposed, valueOf: first,
+  };
 })();

@@ -30,7 +30,8 @@ const PostGuardAsk = (() => {
   /** This page's site adapter (by host, else by page structure), or null. */
   const adapter = () =>
     (site ??= (async () => {
-      const byHost = await ask({ type: PostGuardProtocol.adapter, host: location.hostname });
+      // An about:blank or srcdoc frame (an editor's iframe) has no host of its own: its origin's.
+      const byHost = await ask({ type: PostGuardProtocol.adapter, host: location.hostname || new URL(origin).hostname });
       if (byHost) return byHost;
       // Told by page structure: wait for the page as document_idle would (content scripts start
       // at document_start), and a task more, for an app that renders from its scheduler.

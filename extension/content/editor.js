@@ -49,7 +49,8 @@ const PostGuardEditor = (() => {
     };
   }
 
-  // How each editor wants text given to it; the adapter names one per composer ("insert").
+  // How each editor wants text given to it; the adapter names one per composer ("insert"), and
+  // append() falls back through the others until the editor shows the text.
   // execCommand('insertText') reaches Draft.js, Lexical, ProseMirror, Quill (it watches the DOM)
   // and React's textareas; Slate's model ignores it (the DOM shows text Slate lacks), so Slate
   // takes a paste. Measured in tests/e2e/sites.test.mjs.
@@ -66,25 +67,37 @@ const PostGuardEditor = (() => {
   };
 
   // Editors may render a moment after the input event (React, Lexical): give them a few frames.
-  async function grew(el, before) {
-    for (let i = 0; i < 5 && read(el).length <= before.length; i++) await new Promise((r) => setTimeout(r, 16));
-    return read(el).length > before.length;
+  // Spaces are compared loosely: editors write the spaces they are given as no-break spaces.
+  const plain = (t) => t.replace(/[\s\u00a0\uFEFF]+/g, ' ').trim();
+  // Never read in the same task: CKEditor 5 lets execCommand write the DOM, then puts its own
+  // model back from a mutation observer. The text must still be there a few frames on.
+  const frame = () => new Promise((r) => setTimeout(r, 16));
+  async function landed(el, before, text) {
+    const ok = () => read(el).length > before.length && plain(read(el)).includes(plain(text));
+    await frame();
+    for (let i = 0; i < 8 && !ok(); i++) await frame();
+    if (!ok()) return false;
+    await frame();
+    await frame();
+    return ok();
   }
 
   /**
-   * Appends `text` at the end through the editor's own input path (`how`, default
-   * execCommand; a paste only if the browser refused the command), and resolves to whether
-   * the editor now shows it. Never both: a second path could insert the text twice.
+   * Appends `text` at the end through the editor's own input path, and resolves to whether the
+   * editor now shows it. The path is chosen by reading the editor back, never by hoping: the
+   * adapter's (`how`), then execCommand, then a `beforeinput`, then a paste (CKEditor 5's
+   * execCommand returns true and changes nothing). A path that changed the text without
+   * showing it ends the tries: a second path could insert the text twice.
    */
   async function append(el, text, how = 'execCommand') {
     const before = read(el);
-    caretToEnd(el);
-    const done = (inserters[how] ?? inserters.execCommand)(el, text);
-    if (await grew(el, before)) return true;
-    if (how !== 'execCommand' || done !== false) return false;
-    caretToEnd(el);
-    inserters.paste(el, text);
-    return grew(el, before);
+    for (const way of new Set([how in inserters ? how : 'execCommand', 'execCommand', 'beforeinput', 'paste'])) {
+      caretToEnd(el);
+      inserters[way](el, text);
+      if (await landed(el, before, text)) return true;
+      if (plain(read(el)) !== plain(before)) return false; // (a filler or a space an editor re-rendered is no change)
+    }
+    return false;
   }
 
   return { read, append, keepCaret };

@@ -10,15 +10,19 @@
 
 (() => {
   const DEBOUNCE_MS = 150;
-  const { classify, generic, context, isSubmitButton, isGenericSubmit, isSubmitKey, containsComposed } = PostGuardAdapter;
+  const PRESS_MS = 5000; // a click belongs to the pointerdown before it for this long
+  const { classify, generic, context, submitFor, submitCandidate, owner, isSubmitKey, containsComposed } = PostGuardAdapter;
   const { read, append, keepCaret } = PostGuardEditor;
   const { ask, report, adapter } = PostGuardAsk;
 
   let site = null;
   adapter().then((s) => (site = s));
 
-  let active = null; // {el, kind, field}: the composer or account field in use
-  let latest = { text: null, verdict: null };
+  // Every composer or account field the user has used on this page, oldest first:
+  // {el, kind, field, keys, insert, strategy, text (as last read), latest: {text, verdict}}.
+  // A submit belongs to the composer of its control, which need not be the last focused.
+  const used = [];
+  let active = null; // the entry in use
   let timer = 0;
   let replaying = false; // set while we re-send a submit the user allowed
 
@@ -40,26 +44,40 @@
     return { el: path[0], ...kind };
   }
 
-  function draftOf(el) {
-    const text = read(el);
-    return { text, ...context(el, site, active?.field, text) };
+  /** The entry for `found` (one per element), now the most recent. */
+  function use(found) {
+    let entry = used.find((c) => c.el === found.el);
+    if (entry) used.splice(used.indexOf(entry), 1);
+    else entry = { ...found, text: null, latest: { text: null, verdict: null } };
+    used.push(entry);
+    if (used.length > 20) used.shift();
+    return entry;
   }
 
-  async function check() {
-    if (!active) return null;
-    const { el } = active;
-    const draft = draftOf(el);
+  // An editor the page detached (at pointerdown, say) is judged from the text last read in it.
+  const textOf = (entry) => (entry.el.isConnected ? read(entry.el) : entry.text ?? '');
+
+  function draftOf(entry, text = textOf(entry)) {
+    return { text, ...context(entry.el, site, entry.field, text) };
+  }
+
+  async function check(entry = active) {
+    if (!entry) return null;
+    const text = textOf(entry);
+    entry.text = text;
+    const draft = await PostGuardFrames.fill(draftOf(entry, text)); // an iframe's editor: the top page's account
     const verdict = await ask({ type: PostGuardProtocol.evaluate, draft });
-    if (active?.el === el && read(el) === draft.text) {
-      latest = { text: draft.text, verdict };
-      PostGuardPanel.setBadge(verdict.badge, el);
+    if (textOf(entry) === text) {
+      entry.latest = { text, verdict };
+      if (entry === active) PostGuardLive.show(verdict, entry.el, () => openPanel(entry));
     }
     return verdict;
   }
 
   const checkSoon = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => check().catch(report), DEBOUNCE_MS);
+    const entry = active;
+    timer = setTimeout(() => PostGuardLive.idle(() => check(entry).catch(report)), DEBOUNCE_MS);
   };
 
   window.addEventListener(
@@ -68,9 +86,19 @@
       if (!site || !e.isTrusted) return;
       const found = composerIn(e);
       if (!found || found.el === active?.el) return;
-      active = found;
-      latest = { text: null, verdict: null };
+      if (active) PostGuardPanel.setBadge(null); // the last composer's badge, until this one is judged
+      active = use(found);
       checkSoon();
+    },
+    true,
+  );
+
+  window.addEventListener(
+    'focusout',
+    (e) => {
+      if (!site || !e.isTrusted || !active || !e.composedPath().includes(active.el)) return;
+      // Into the badge (to open it) or the panel: stays. Elsewhere: the badge no longer takes clicks.
+      if (!e.relatedTarget?.closest?.('[data-postguard]')) PostGuardLive.calm();
     },
     true,
   );
@@ -78,27 +106,40 @@
   window.addEventListener(
     'input',
     (e) => {
-      if (site && e.isTrusted && active && e.composedPath().includes(active.el)) checkSoon();
+      if (!site || !e.isTrusted || !active || !e.composedPath().includes(active.el)) return;
+      if (e.inputType?.startsWith('delete')) active.erasedAt = performance.now(); // the user's own erasing
+      checkSoon();
     },
     true,
   );
 
-  /** Stops the site from seeing this submit, and decides what happens next. */
-  function intercept(e, resend) {
-    if (replaying || !active?.el.isConnected) return;
-    const text = read(active.el);
-    if (!text.trim()) return;
-    if (latest.text === text && latest.verdict?.verdict === 'allow') return submitted(null);
+  /** The badge was opened: the same panel a submit would show, for the draft as it is now. */
+  async function openPanel(entry) {
+    if (PostGuardPanel.isOpen() || !entry.el.isConnected) return;
+    active = entry;
+    const text = textOf(entry);
+    const verdict = entry.latest.text === text ? entry.latest.verdict : await check(entry);
+    if (verdict && verdict.verdict !== 'allow') decide(verdict, null, entry);
+  }
+
+  /** Stops the site from seeing this submit, and decides what happens next. True when held. */
+  function intercept(e, resend, entry = active, anchor = null) {
+    if (replaying || !entry) return false;
+    active = entry;
+    const text = textOf(entry);
+    if (!text.trim()) return false;
+    if (entry.latest.text === text && entry.latest.verdict?.verdict === 'allow') return submitted(entry, null), false;
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (PostGuardPanel.isOpen()) return;
-    const verdict = latest.text === text ? Promise.resolve(latest.verdict) : check();
+    if (PostGuardPanel.isOpen()) return true;
+    const verdict = entry.latest.text === text ? Promise.resolve(entry.latest.verdict) : check(entry);
     verdict
-      .then((v) => (v && v.verdict !== 'allow' ? decide(v, resend) : send(resend)))
+      .then((v) => (v && v.verdict !== 'allow' ? decide(v, resend, entry, anchor) : send(resend, entry)))
       .catch((err) => {
         report(err);
-        send(resend);
+        send(resend, entry);
       });
+    return true;
   }
 
   /**
@@ -106,14 +147,20 @@
    * (§7.0), judging the exact text sent itself (so no verdict is sent along). A record that
    * could not be kept is reported, so the popup shows the problem; the post still goes.
    */
-  function submitted(override) {
-    if (!active?.el.isConnected) return;
-    ask({ type: PostGuardProtocol.submitted, draft: draftOf(active.el), override }).catch((err) =>
-      report(new Error(`the post went through, but its record (§7.0) may not have been kept: ${err.message}`)));
+  function submitted(entry, override) {
+    if (!entry.el.isConnected && entry.text === null) return;
+    entry.sentAt = performance.now(); // recorded as sent: content/unchecked.js need not
+    PostGuardFrames.fill(draftOf(entry))
+      .then((draft) => ask({ type: PostGuardProtocol.submitted, draft, override }))
+      .catch((err) => report(new Error(`the post went through, but its record (§7.0) may not have been kept: ${err.message}`)));
   }
 
-  function send(resend, override = null) {
-    submitted(override);
+  /** A person's click or key that PostGuard did not hold: did a warned City draft go out anyway? */
+  const unheld = (control) => PostGuardUnchecked.watch(used, control, { textOf, draftOf, ask, report });
+
+  function send(resend, entry, override = null) {
+    if (!resend) return; // opened from the badge: nothing was held, the user posts as usual
+    submitted(entry, override);
     replaying = true;
     try {
       resend();
@@ -122,24 +169,25 @@
     }
   }
 
-  async function decide(verdict, resend) {
-    const { el, insert } = active;
-    const typed = read(el);
-    const backToEditor = keepCaret(el);
-    PostGuardHighlight.show(el, verdict.findings); // the words that warned, underlined (content/highlight.js)
-    const choice = await PostGuardPanel.show(verdict, el);
+  async function decide(verdict, resend, entry, anchor = null) {
+    const { el, insert } = entry;
+    const typed = textOf(entry);
+    const backToEditor = el.isConnected ? keepCaret(el) : () => {};
+    const at = entry.frame?.isConnected ? entry.frame : el.isConnected ? el : anchor?.isConnected ? anchor : document.body;
+    if (el.isConnected) PostGuardHighlight.show(el, verdict.findings); // the words that warned, underlined (content/highlight.js)
+    const choice = await PostGuardPanel.show(verdict, at);
     PostGuardHighlight.hide();
     if (choice.action === 'post') {
       // Exactly what the user wrote: nothing was changed, so the site sends `typed`.
-      if (read(el) === typed) return send(resend, { reason: choice.reason ?? null });
+      if (textOf(entry) === typed) return send(resend, entry, { reason: choice.reason ?? null });
       // The words changed under the panel, so the choice was about others: judge these.
-      const v = await check();
-      return v && v.verdict !== 'allow' ? decide(v, resend) : send(resend);
+      const v = await check(entry);
+      return v && v.verdict !== 'allow' ? decide(v, resend, entry, anchor) : send(resend, entry);
     }
     if (!el.isConnected) return; // the site navigated away: there is no editor to go back to
     if (choice.action === 'edit' || choice.action === 'fix') {
       // Heeded: the popup's recent findings show it (the draft as it was when warned).
-      ask({ type: PostGuardProtocol.answered, draft: { ...draftOf(el), text: typed }, answer: choice.action }).catch(report);
+      ask({ type: PostGuardProtocol.answered, draft: draftOf(entry, typed), answer: choice.action }).catch(report);
     }
     try {
       backToEditor();
@@ -149,18 +197,48 @@
     } catch (err) {
       report(err); // not posting was chosen: a failure must not reach intercept's catch, which posts
     }
-    check().catch(report);
+    check(entry).catch(report);
   }
+
+  /** The submit control `path` hits and the composer it belongs to, or null. */
+  function submitOf(path) {
+    const control = submitCandidate(path, site);
+    if (!control) return null;
+    // Editors in same-origin iframes count too: the page's Post is outside their frame.
+    if (PostGuardFrames.top) for (const f of PostGuardFrames.composers(site)) if (read(f.el).trim()) use(f);
+    const entry = owner(control, used.filter((c) => c.kind === 'editor' || c.el.isConnected));
+    const button = entry && submitFor(path, site, entry.frame ?? entry.el); // near its frame, for an iframe's editor
+    return button ? { button, entry } : null;
+  }
+
+  // No composer used yet, and no iframe that could hold one: a click has nothing to do with us.
+  const nothingToGuard = () => !used.length && !(PostGuardFrames.top && document.querySelector('iframe'));
+
+  // Remembered at pointerdown, while the page has not yet moved anything: which composer the
+  // pressed control belongs to, and its text (an editor may be detached before the click).
+  let pressed = null;
+  window.addEventListener(
+    'pointerdown',
+    (e) => {
+      if (!site || !e.isTrusted || nothingToGuard()) return;
+      const hit = submitOf(e.composedPath());
+      if (hit?.entry.el.isConnected) hit.entry.text = read(hit.entry.el);
+      pressed = hit && { ...hit, at: performance.now() };
+    },
+    true,
+  );
 
   window.addEventListener(
     'click',
     (e) => {
-      if (!site || !e.isTrusted) return;
+      if (!site || !e.isTrusted || nothingToGuard()) return;
       // composedPath: the button may sit inside an open shadow root (Reddit).
       const path = e.composedPath();
-      const button =
-        isSubmitButton(path, site, active?.el) ?? (active?.strategy === 'generic' ? isGenericSubmit(path, active.el, site) : null);
-      if (button) intercept(e, () => button.click());
+      const fresh = pressed && path.includes(pressed.button) && performance.now() - pressed.at < PRESS_MS;
+      const hit = fresh ? pressed : submitOf(path);
+      pressed = null;
+      if (path.some((n) => n instanceof Element && n.dataset.postguard)) return; // PostGuard's own panel or badge
+      if (!(hit && intercept(e, () => hit.button.click(), hit.entry, hit.button))) unheld(path.find((n) => n instanceof Element));
     },
     true,
   );
@@ -168,15 +246,21 @@
   window.addEventListener(
     'keydown',
     (e) => {
-      if (!site || !e.isTrusted || !active || !e.composedPath().includes(active.el) || !isSubmitKey(e, active.keys ?? site.submit?.keys)) return;
-      if (active.kind === 'field') return; // forms submit through the 'submit' event
+      if (!site || !e.isTrusted || replaying) return;
+      // The composer of the focused element, whichever was focused last.
+      const entry = used.findLast((c) => e.composedPath().includes(c.el));
+      if (!entry || !isSubmitKey(e, entry.keys ?? site.submit?.keys)) {
+        if (e.key === 'Enter' && !e.isComposing && used.length) unheld(e.composedPath()[0]);
+        return;
+      }
+      if (entry.kind === 'field') return; // forms submit through the 'submit' event
       const init = {
         key: e.key, code: e.code, keyCode: e.keyCode, which: e.which,
         ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey,
         bubbles: true, cancelable: true, composed: true,
       };
       const target = e.composedPath()[0]; // inside a shadow root, e.target is only its host
-      intercept(e, () => target.dispatchEvent(new KeyboardEvent('keydown', init)));
+      if (!intercept(e, () => target.dispatchEvent(new KeyboardEvent('keydown', init)), entry)) unheld(target);
     },
     true,
   );

@@ -39,8 +39,10 @@ const PostGuardPanel = (() => {
     .block button[data-action=edit] { background: #b3261e; color: #fff; border-color: #b3261e; font-weight: 600; }
     .block button[data-action=post] { background: transparent; border-color: #888; }
     .badge { font: 12px/1.2 system-ui, sans-serif; background: #0b3d91; color: #fff;
-      padding: 3px 8px; border-radius: 10px; white-space: nowrap; display: inline-block;
+      padding: 3px 8px; border-radius: 10px; white-space: nowrap; display: inline-block; border: 0;
       overflow: hidden; text-overflow: ellipsis; vertical-align: top; box-sizing: border-box; }
+    .badge[data-state=warn] { background: #8a4b00; cursor: pointer; outline: 2px solid #ffd27a; }
+    .badge[data-state=block] { background: #a30000; cursor: pointer; outline: 2px solid #ffb3b3; font-weight: 600; }
     @media (prefers-color-scheme: dark) {
       .box { background: #2b2410; color: #f4ecd8; border-color: #e08a2c; }
       .box.block { background: #3a1414; color: #fde7e7; border-color: #f2867e; }
@@ -277,28 +279,81 @@ const PostGuardPanel = (() => {
 
   let badge = null;
 
-  /** Shows or hides the persistent "Posting as City account …" badge by `anchor`. */
-  function setBadge(text, anchor) {
-    if (!text || !anchor?.isConnected) {
-      badge?.el.remove();
-      badge = null;
-      return;
+  // What a person may mean to press under the badge: then the badge must let the pointer through.
+  const CONTROL = 'a[href], button, input, select, textarea, [role=button], [role=link], [role=tab], [contenteditable], [tabindex]:not([tabindex="-1"])';
+  /** Does the badge `el` sit over one of the page's controls? (Points every 12 px, in two rows.) */
+  function coversControl(el) {
+    const r = el.getBoundingClientRect();
+    for (let x = r.left + 2; x < r.right; x += 12) {
+      for (const y of [r.top + r.height * 0.3, r.top + r.height * 0.7]) {
+        const under = document.elementsFromPoint(Math.min(x, r.right - 2), y).find((n) => n !== el);
+        if (under?.closest(CONTROL)) return true;
+      }
     }
+    return false;
+  }
+
+  function dropBadge() {
+    clearInterval(badge?.watch);
+    badge?.el.remove();
+    badge = null;
+  }
+
+  /** Draws the badge host (clickable when `live`) with `text` beside `anchor`. */
+  function drawBadge(text, anchor, state, live, onOpen, openLabel) {
+    if (badge && badge.live !== live) dropBadge();
     if (!badge) {
-      badge = host('badge', { 'pointer-events': 'none' }); // it only informs: it must never cover the site's own controls
-      const span = document.createElement('span');
+      // Informing only, it lets every pointer through; live, it takes the click that opens the panel.
+      badge = { ...host('badge', live ? {} : { 'pointer-events': 'none' }), live };
+      const span = document.createElement(live ? 'button' : 'span');
       span.className = 'badge';
-      span.setAttribute('role', 'status');
+      if (!live) span.setAttribute('role', 'status');
+      if (live) PostGuardSurface.guard(span, () => badge?.onOpen?.());
       badge.root.append(span);
       badge.el.setAttribute('aria-live', 'polite');
       document.documentElement.append(badge.el);
     }
-    badge.root.querySelector('span').textContent = text;
+    badge.onOpen = onOpen;
+    const span = badge.root.querySelector('.badge');
+    span.textContent = text;
+    span.dataset.state = state;
+    if (live) span.setAttribute('aria-label', `${text}. ${openLabel}`);
     badge.el.title = text;
     // Where it hides nothing (content/place.js), cut short with "…" when room is scarce.
-    const span = badge.root.querySelector('span');
     PostGuardPlace.badge(badge.el, anchor, (max) => { span.style.maxWidth = max ? `${max}px` : ''; });
   }
 
-  return { show, close, setBadge, isOpen: () => open !== null };
+  /**
+   * Shows or hides the persistent City-account badge by `anchor`. `state` is 'neutral' (it only
+   * informs, and lets every pointer through to the site), or 'warn' / 'block' (the live
+   * warning): then, unless it sits over one of the page's controls, it is a button that opens
+   * the panel (`onOpen`, for a person's click or key). It never covers what the site offers.
+   */
+  function setBadge(text, anchor, state = 'neutral', onOpen = null, openLabel = '') {
+    if (!text || !anchor?.isConnected) return dropBadge();
+    const wanted = state !== 'neutral' && Boolean(onOpen);
+    drawBadge(text, anchor, state, wanted && Boolean(badge?.live), onOpen, openLabel);
+    // Measured where it is drawn; elementsFromPoint skips a pointer-events: none host.
+    const live = wanted && !coversControl(badge.el);
+    if (live !== badge.live) drawBadge(text, anchor, state, live, onOpen, openLabel);
+    // A badge that takes clicks must never outlive its composer (an SPA's next page would find
+    // it over its own controls): it goes when the composer does. Only while one is shown.
+    clearInterval(badge.watch);
+    if (live) badge.watch = setInterval(() => (anchor.isConnected && anchor.checkVisibility()) || dropBadge(), 250);
+  }
+
+  /** A short notice at the bottom of the window (issue 12: a post went out unchecked); it goes by itself. */
+  function notice(text) {
+    const { el, root } = host('notice', { 'pointer-events': 'none' });
+    const box = document.createElement('div');
+    box.className = 'box';
+    box.setAttribute('role', 'status');
+    box.textContent = text;
+    root.append(box);
+    document.documentElement.append(el);
+    Object.assign(el.style, { position: 'fixed', zIndex: '2147483647', left: '16px', bottom: '16px' });
+    setTimeout(() => el.remove(), 10_000);
+  }
+
+  return { show, close, setBadge, notice, isOpen: () => open !== null };
 })();

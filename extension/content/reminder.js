@@ -6,6 +6,8 @@
 
 (async () => {
   const { ask, report, adapter } = PostGuardAsk;
+  // Once per page: not again in each of its frames (the content scripts run in all of them).
+  if (window !== window.top) return;
   const site = await adapter();
   if (!site) return;
   // Content scripts start at document_start (content/main.js): the page's account comes later.

@@ -17,7 +17,8 @@ async function syncHostScripts() {
   const granted = origins.filter((o) => /^https:\/\/[^*/]+\/\*$/.test(o) && !declared.has(o));
   await chrome.scripting.unregisterContentScripts({ ids: [ID] }).catch(() => {});
   if (granted.length) {
-    await chrome.scripting.registerContentScripts([{ id: ID, matches: granted, js, runAt: 'document_start' }]);
+    // Every frame, as the manifest's (an editor in an iframe; issue 12).
+    await chrome.scripting.registerContentScripts([{ id: ID, matches: granted, js, runAt: 'document_start', allFrames: true }]);
   }
 }
 

@@ -7,6 +7,7 @@ import '../protocol.js';
 import { retryDelayMinutes } from '../pkg/postguard.js';
 import { draftJson } from './draft.js';
 import { endpointAllowed } from './config.js';
+import { noteAdapter } from './state.js';
 
 const M = globalThis.PostGuardProtocol;
 
@@ -130,19 +131,17 @@ export const recordHandlers = {
    * for older text (a keystroke after the last check, a fix inserted under the panel), so the
    * tab does not send it and nothing here would read it.
    */
-  async [M.submitted]({ draft, override }, sender) {
-    const [{ guard }, json] = await Promise.all([inForce(), draftJson(draft)]);
-    const submit = {
-      id: crypto.randomUUID(),
-      at: Date.now(),
-      url: sender.url ?? sender.tab?.url ?? '',
-      override: override ?? null,
-    };
-    const { record, recent } = JSON.parse(guard.submitted(json, JSON.stringify(submit)));
-    if (record) await chrome.storage.local.set({ [PREFIX + record.id]: record });
-    await pushRecent(guard, recent);
-    if (record) housekeeping();
-    return { recorded: Boolean(record) };
+  [M.submitted]: ({ draft, override }, sender) => keep(draft, sender, { override: override ?? null }),
+  /**
+   * A City-account draft judged warn or block went out unheld (content/unchecked.js): recorded
+   * as posted without a check, with the text as last seen and the host whose adapter missed it.
+   * The engine judges the text again here; only a City account's post is recorded.
+   */
+  async [M.unchecked]({ draft }, sender) {
+    const host = new URL(sender.tab?.url ?? sender.url).hostname;
+    const answer = await keep(draft, sender, { override: null, unchecked: true, adapter_stale: host });
+    if (answer.recorded) await noteAdapter(host);
+    return answer;
   },
   /** A warning heeded (Edit, or a Fix) is a recent finding too; the engine judges the draft again. */
   async [M.answered]({ draft, answer }) {
@@ -152,3 +151,19 @@ export const recordHandlers = {
   },
   [M.records]: () => allRecords(),
 };
+
+/** Records a submit (`extra`: the override, or unchecked and the stale host) as the engine judges it. */
+async function keep(draft, sender, extra) {
+  const [{ guard }, json] = await Promise.all([inForce(), draftJson(draft)]);
+  const submit = {
+    id: crypto.randomUUID(),
+    at: Date.now(),
+    url: sender.url ?? sender.tab?.url ?? '',
+    ...extra,
+  };
+  const { record, recent } = JSON.parse(guard.submitted(json, JSON.stringify(submit)));
+  if (record) await chrome.storage.local.set({ [PREFIX + record.id]: record });
+  await pushRecent(guard, recent);
+  if (record) housekeeping();
+  return { recorded: Boolean(record) };
+}

@@ -22,6 +22,29 @@ export async function noteTab(sender, site) {
   return site;
 }
 
+/**
+ * The account the top frame of `sender`'s tab names (content/frames.js): kept when the top frame
+ * reports one, answered to its subframes (an editor in an iframe names no account itself).
+ */
+export async function topAccount({ account }, sender) {
+  const id = sender.tab?.id;
+  if (id === undefined) return { account: null };
+  const { tabs = {} } = await chrome.storage.session.get('tabs');
+  if (!sender.frameId) {
+    tabs[id] = { ...(tabs[id] ?? { host: new URL(sender.url).hostname }), account: account ?? null };
+    await chrome.storage.session.set({ tabs });
+    return { account: account ?? null };
+  }
+  return { account: tabs[id]?.account ?? null };
+}
+
+/** A City-account post went out unchecked on `host`: its adapter is stale (the popup lists it). */
+export async function noteAdapter(host) {
+  const { staleHosts = {} } = await chrome.storage.local.get('staleHosts');
+  staleHosts[host] = Date.now();
+  await chrome.storage.local.set({ staleHosts });
+}
+
 async function forgetTab(id) {
   const { tabs = {} } = await chrome.storage.session.get('tabs');
   if (!(id in tabs)) return;
@@ -48,7 +71,7 @@ export const stateHandlers = {
   async [M.state]({ tab: tabId }) {
     const [{ policy, source, errors, managed, lastGood }, local, session, user, granted] = await Promise.all([
       inForce(),
-      chrome.storage.local.get(['recent', 'delivery']),
+      chrome.storage.local.get(['recent', 'delivery', 'staleHosts']),
       chrome.storage.session.get(['lastProblem', 'adapterStatus', 'tabs']),
       currentUser(),
       profileGranted(),
@@ -64,6 +87,7 @@ export const stateHandlers = {
       delivery: local.delivery ?? null,
       last_problem: session.lastProblem ?? null,
       generic_hosts: Object.keys(adapterStatus),
+      stale_hosts: Object.keys(local.staleHosts ?? {}),
       site: tab ? { ...tab, connected: true, generic: tab.host in adapterStatus } : null,
     };
   },
@@ -77,6 +101,7 @@ export const stateHandlers = {
     await chrome.storage.local.set({ user: { ...old, email, name, title } });
     return { ok: true };
   },
+  [M.topAccount]: topAccount,
   async [M.openOptions]() {
     await chrome.runtime.openOptionsPage();
     return { ok: true };

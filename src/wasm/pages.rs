@@ -61,6 +61,9 @@ struct State {
     /// Hosts where a composer matched only the generic fallback.
     #[serde(default)]
     generic_hosts: Vec<String>,
+    /// Hosts where a City-account post went out unchecked (issue 12): the adapter is stale.
+    #[serde(default)]
+    stale_hosts: Vec<String>,
     #[serde(default)]
     site: Option<Site>,
     /// Whether the employee granted the optional `identity.email` permission.
@@ -832,6 +835,14 @@ pub async fn popup_page(root: Element, bridge: Bridge) -> Result<(), JsValue> {
             "p",
             &[("id", "adapter-status"), ("class", "problem")],
             &ui.tf("genericHosts", &[&hosts.join(", ")]),
+        ));
+    }
+
+    if !state.stale_hosts.is_empty() {
+        main.add(&ui.text(
+            "p",
+            &[("id", "stale-hosts"), ("class", "problem")],
+            &ui.tf("staleHosts", &[&state.stale_hosts.join(", ")]),
         ));
     }
 

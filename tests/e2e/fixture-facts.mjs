@@ -15,6 +15,8 @@ export const LEXICAL = '[data-lexical-editor="true"][aria-label^="Comment as"]';
 export const X_BUTTON = '[data-testid="tweetButtonInline"]';
 export const USER = { email: 'jdoe@westalliswi.gov', name: 'Jane Doe', title: 'Communications Specialist' };
 export const SIGNATURE = '— Jane Doe, Communications Specialist';
+/** A personal remark: from a City account, a §6.4 finding. */
+export const PERSONAL_TEXT = 'Ugh so hungover lol, my kids were up all night';
 
 // PostGuard's surfaces (panel, badge, reminder) are CLOSED shadow roots: neither the page nor
 // Playwright's selectors reach inside. The tests reach them the one way a page cannot, through

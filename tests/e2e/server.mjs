@@ -74,13 +74,41 @@ sites['login.westalliswi.gov'] = {
   assets: [],
 };
 
-const TYPES = { js: 'text/javascript', css: 'text/css', map: 'application/json' };
+const TYPES = { js: 'text/javascript', css: 'text/css', map: 'application/json', json: 'application/json', woff2: 'font/woff2' };
+
+// The lab (issue 12, tests/e2e/submit.test.mjs, editors.test.mjs, drift.test.mjs): plain pages,
+// one script each from fixtures/lab/, on any fixture host: /lab/NAME?... runs fixtures/lab/NAME.js.
+// The rich editors are served as their npm packages ship them (self-hosted, as a City would).
+const LAB = fileURLToPath(new URL('./fixtures/lab/', import.meta.url));
+const MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+const VENDOR = ['ckeditor5/dist/browser/', 'trix/dist/', 'tinymce/', 'quill1/dist/'];
+const labPage = (name) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>lab ${name}</title>
+<link rel="stylesheet" href="/lab/lab.css">
+<script type="module" src="/lab/${name}.js"></script></head>
+<body><div id="root"></div></body></html>`;
+async function lab(pathname, res) {
+  const html = /^\/lab\/([\w-]+)$/.exec(pathname);
+  if (html) {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' });
+    return res.end(labPage(html[1]));
+  }
+  const file = /^\/lab\/([\w-]+\.(?:js|css))$/.exec(pathname)?.[1];
+  const vendor = pathname.startsWith('/vendor/') && pathname.slice(8);
+  const from = file ? LAB + file
+    : vendor && !vendor.includes('..') && VENDOR.some((v) => vendor.startsWith(v)) ? MODULES + vendor : null;
+  if (!from) return false;
+  const body = await readFile(from);
+  res.writeHead(200, { 'Content-Type': TYPES[from.split('.').pop()] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+  return res.end(body);
+}
 
 async function handle(req, res, aliases = {}) {
   const named = (req.headers.host || '').replace(/:\d+$/, '');
   const host = aliases[named] ?? named;
   const site = sites[host];
   const { pathname, searchParams } = new URL(req.url, 'http://fixture');
+  if (site && (pathname.startsWith('/lab/') || pathname.startsWith('/vendor/')) && (await lab(pathname, res)) !== false) return;
   if (site && site.page(pathname)) {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' });
     const html = typeof site.html === 'function' ? site.html(pathname) : site.html;

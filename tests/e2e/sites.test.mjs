@@ -9,12 +9,11 @@ import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, extensionBuilt, extensionNetworkRequests, DEFAULT_EXTENSION_DIR } from './harness.mjs';
 import {
-  SITES, MOD, DRAFT, CITY_SESSION, PERSONAL_SESSION, USER, SIGNATURE, queryFor, rowUrl, occurrences,
+  SITES, MOD, DRAFT, CITY_SESSION, PERSONAL_SESSION, USER, SIGNATURE, PERSONAL_TEXT, queryFor, rowUrl, occurrences,
   reach, submit, firstWay, editorText, expectEditor, caretAtEnd, panel, expectPosted, expectPanel as panelWith,
 } from './fixture-facts.mjs';
 
 const FAKE_TOKEN = 'FAKE-TOKEN-do-not-read'; // every fixture embeds it next to the handle
-const PERSONAL_TEXT = 'Ugh so hungover lol, my kids were up all night';
 
 
 const skip = !extensionBuilt() &&
