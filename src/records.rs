@@ -444,10 +444,8 @@ impl Recent {
     /// findings show these too, or a dozen warnings heeded would read "nothing found".
     pub fn answered(draft: &Draft, verdict: &Verdict, at: u64, answer: Answer) -> Option<Recent> {
         let submit = Submit {
-            id: String::new(),
             at,
-            url: String::new(),
-            overridden: None,
+            ..Submit::default()
         };
         Some(Recent {
             answer: Some(answer),
