@@ -5,7 +5,8 @@
 'use strict';
 
 const PostGuardFocus = (() => {
-  const FOCUSABLE = 'button:not([disabled]), textarea:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+  // `summary` too: "Why?" must open from the keyboard.
+  const FOCUSABLE = 'button:not([disabled]), textarea:not([disabled]), input:not([disabled]), a[href], summary, [tabindex]:not([tabindex="-1"])';
 
   /** Traps Tab inside `root` (a shadow root) while it is shown; returns the function that ends it. */
   function trap(root) {

@@ -14,8 +14,8 @@ const PostGuardPanel = (() => {
       border: 2px solid #b35c00; border-radius: 10px; padding: 12px 14px; max-width: 420px;
       box-shadow: 0 6px 24px rgba(0,0,0,.25); }
     .box.block { background: #fdecec; border-color: #b3261e; }
-    header { display: flex; gap: 8px; align-items: center; margin: 0 0 6px; }
-    header svg { flex: none; width: 20px; height: 20px; }
+    .head { display: flex; gap: 8px; align-items: center; margin: 0 0 6px; }
+    .head svg { flex: none; width: 20px; height: 20px; }
     h2 { font-size: 15px; margin: 0; }
     .block h2 { color: #8c1d18; }
     ul { margin: 0 0 10px; padding: 0; list-style: none; }
@@ -207,7 +207,9 @@ const PostGuardPanel = (() => {
       box.setAttribute('aria-modal', 'true'); // and Tab stays inside it (content/focus.js)
       box.setAttribute('aria-labelledby', 'pg-title');
       box.setAttribute('aria-describedby', 'pg-findings');
-      const header = document.createElement('header');
+      // A div, not <header>: in the page a second banner landmark would confuse screen readers (axe).
+      const header = document.createElement('div');
+      header.className = 'head';
       const title = document.createElement('h2');
       title.id = 'pg-title';
       title.textContent = verdict.panel.title;

@@ -20,11 +20,13 @@ describe('the panel keeps the keyboard', { concurrency: false }, () => {
     const page = await b.open(`${X}/home?${CITY}`, DRAFT);
     await personalRemarkPanel(page);
     assert.equal(await panel(page).locator('[role="alertdialog"]').getAttribute('aria-modal'), 'true');
-    const order = await inSurface(page, 'panel', (root) => [...root.querySelectorAll('button')].map((b) => b.dataset.action));
+    // Every control a person can reach: the buttons, the section links and each "Why?".
+    const order = await inSurface(page, 'panel', (root) =>
+      [...root.querySelectorAll('button, a[href], summary')].map((el) => el.dataset.action ?? el.tagName));
     assert.ok(order.length >= 2, `buttons: ${order}`);
     await page.waitForFunction(() => document.activeElement?.dataset?.postguard === 'panel');
     // The panel focuses its first action (Edit, or a Fix); from there Tab walks the panel's
-    // buttons in document order and wraps around, twice over.
+    // controls in document order and wraps around, twice over.
     const start = order.indexOf(await focused(page));
     assert.ok(start >= 0, `focus starts outside the panel's buttons: ${await focused(page)}`);
     const n = order.length;

@@ -23,7 +23,7 @@ const look = (page) => inSurface(page, 'panel', (root) => {
     title: root.querySelector('h2').textContent,
     border: css(box, 'borderTopColor'),
     background: css(box, 'backgroundColor'),
-    icon: root.querySelector('header svg')?.dataset.icon ?? null,
+    icon: root.querySelector('.head svg')?.dataset.icon ?? null,
     editBackground: css(edit, 'backgroundColor'),
     postBackground: css(root.querySelector('button[data-action=post]'), 'backgroundColor'),
     focused: root.activeElement?.dataset.action ?? null,
