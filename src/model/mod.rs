@@ -566,11 +566,17 @@ pub fn encode(heads: &[(f32, &[f32], f32)]) -> Vec<u8> {
             out.extend_from_slice(&x.to_le_bytes());
         }
     }
-    for ((_, w, _), scale) in heads.iter().zip(&scales) {
-        out.extend(
-            w.iter()
-                .map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8 as u8),
-        );
+    for ((_, w, threshold), scale) in heads.iter().zip(&scales) {
+        // A head that is off (its threshold above any probability) ships zeros, which gzip
+        // folds to nothing: its weights would cost the worker's module about 9 KB for no verdict.
+        let off = *threshold > 1.0;
+        out.extend(w.iter().map(|x| {
+            if off {
+                0
+            } else {
+                (x / scale).round().clamp(-127.0, 127.0) as i8 as u8
+            }
+        }));
     }
     out
 }
