@@ -283,13 +283,18 @@ const PostGuardPanel = (() => {
 
   // What a person may mean to press under the badge: then the badge must let the pointer through.
   const CONTROL = 'a[href], button, input, select, textarea, [role=button], [role=link], [role=tab], [contenteditable], [tabindex]:not([tabindex="-1"])';
-  /** Does the badge `el` sit over one of the page's controls? (Points every 12 px, in two rows.) */
-  function coversControl(el) {
+  /**
+   * Does the badge `el` sit over one of the page's controls other than its own composer
+   * (`anchor`, in whose empty corner content/place.js may put it)? Points every 12 px, two rows.
+   */
+  function coversControl(el, anchor) {
     const r = el.getBoundingClientRect();
+    const own = (c) => c === anchor || anchor?.contains(c) || c.contains(anchor);
     for (let x = r.left + 2; x < r.right; x += 12) {
       for (const y of [r.top + r.height * 0.3, r.top + r.height * 0.7]) {
         const under = document.elementsFromPoint(Math.min(x, r.right - 2), y).find((n) => n !== el);
-        if (under?.closest(CONTROL)) return true;
+        const control = under?.closest(CONTROL);
+        if (control && !own(control)) return true;
       }
     }
     return false;
@@ -336,7 +341,7 @@ const PostGuardPanel = (() => {
     const wanted = state !== 'neutral' && Boolean(onOpen);
     drawBadge(text, anchor, state, wanted && Boolean(badge?.live), onOpen, openLabel);
     // Measured where it is drawn; elementsFromPoint skips a pointer-events: none host.
-    const live = wanted && !coversControl(badge.el);
+    const live = wanted && !coversControl(badge.el, anchor);
     if (live !== badge.live) drawBadge(text, anchor, state, live, onOpen, openLabel);
     // A badge that takes clicks must never outlive its composer (an SPA's next page would find
     // it over its own controls): it goes when the composer does. Only while one is shown.
