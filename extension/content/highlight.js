@@ -1,5 +1,5 @@
 // Underlines the words that triggered the findings (their evidence: the words quoted) in the
-// composer, as Grammarly and Harper do, while the panel is open. It never touches the editor's
+// composer, as Grammarly and Harper do, while the live badge warns and the panel is open. It never touches the editor's
 // DOM (an editor's model would take marks for words): it draws an overlay, a surface of its own
 // (content/surface.js: closed shadow root, pointer-events none so every click reaches the
 // page), with one line per rectangle of Range.getClientRects() over the quoted words (for a
@@ -94,9 +94,14 @@ const PostGuardHighlight = (() => {
 
   /** Marks the words of `findings` in `anchor` (a contenteditable, textarea or input) until hide(). */
   function show(anchor, findings) {
-    hide();
     const quotes = quotesOf(findings);
-    if (!quotes.length) return;
+    if (!quotes.length) return hide();
+    // The same composer again (a new verdict while typing): new words, the same surface.
+    if (current?.anchor === anchor && current.el.isConnected) {
+      current.quotes = quotes;
+      return redraw();
+    }
+    hide();
     const { el, root } = PostGuardSurface.create('highlight', { 'pointer-events': 'none' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -107,6 +112,8 @@ const PostGuardHighlight = (() => {
     draw();
     addEventListener('scroll', redraw, { capture: true, passive: true });
     addEventListener('resize', redraw, { passive: true });
+    // Typing moves the words before the next verdict names them: follow them in the next frame.
+    addEventListener('input', redraw, { capture: true, passive: true });
   }
 
   function hide() {
@@ -115,6 +122,7 @@ const PostGuardHighlight = (() => {
     current = null;
     removeEventListener('scroll', redraw, { capture: true });
     removeEventListener('resize', redraw);
+    removeEventListener('input', redraw, { capture: true });
   }
 
   return { show, hide };

@@ -17,8 +17,14 @@ const PostGuardLive = (() => {
   /** The badge for `verdict` by `el`: neutral, warn or block; `onOpen` runs when the user opens it. */
   function show(verdict, el, onOpen) {
     last = null;
+    const level = verdict?.verdict === 'block' ? 'block' : verdict?.verdict === 'warn' ? 'warn' : 'neutral';
+    // The words that warned, underlined as they are typed (content/highlight.js); while the
+    // panel is open it shows the panel's.
+    if (!PostGuardPanel.isOpen()) {
+      if (verdict?.badge && level !== 'neutral') PostGuardHighlight.show(el, verdict.findings);
+      else PostGuardHighlight.hide();
+    }
     if (!verdict?.badge) return PostGuardPanel.setBadge(null);
-    const level = verdict.verdict === 'block' ? 'block' : verdict.verdict === 'warn' ? 'warn' : 'neutral';
     if (level === 'neutral') return PostGuardPanel.setBadge(verdict.badge, el, 'neutral');
     const findings = verdict.findings.filter((f) => f.severity !== 'info' && f.severity !== 'off');
     const shown = findings.length ? findings : verdict.findings;

@@ -176,7 +176,8 @@
     const at = entry.frame?.isConnected ? entry.frame : el.isConnected ? el : anchor?.isConnected ? anchor : document.body;
     if (el.isConnected) PostGuardHighlight.show(el, verdict.findings); // the words that warned, underlined (content/highlight.js)
     const choice = await PostGuardPanel.show(verdict, at);
-    PostGuardHighlight.hide();
+    // Back to editing, the words stay underlined while the live badge warns (content/live.js).
+    if (choice.action !== 'edit') PostGuardHighlight.hide();
     if (choice.action === 'post') {
       // Exactly what the user wrote: nothing was changed, so the site sends `typed`.
       if (textOf(entry) === typed) return send(resend, entry, { reason: choice.reason ?? null });

@@ -1,4 +1,4 @@
-// Issue 14: while the panel is open, the words that triggered it are underlined in the
+// Issue 14: while the live badge warns and the panel is open, the words that triggered it are underlined in the
 // composer by an overlay (a closed surface of its own, pointer-events none) placed from
 // Range.getClientRects(), never by changing the editor's DOM; it follows the page's scroll.
 import { describe, test } from 'node:test';
@@ -88,6 +88,21 @@ describe('the words that warned are underlined', { concurrency: false }, () => {
     assert.equal(await page.evaluate(() => window.__editorMutations), 0, 'the editor\'s DOM changed');
     await page.keyboard.press('Escape');
     await panel(page).waitFor({ state: 'detached' });
-    assert.equal(await page.locator('[data-postguard="highlight"]').count(), 0, 'the marks outlived the panel');
+    // Back to editing: the words stay marked while the live badge warns, and go with the warning.
+    assert.ok((await marks(page)).some((m) => /hungover/i.test(m.word)), 'the marks left with the panel, not with the warning');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('The library opens at 9 on Saturday.');
+    await page.locator('[data-postguard="highlight"]').waitFor({ state: 'detached' });
+  });
+
+  it('while the live badge warns, before any submit, the words are underlined as they are typed', async () => {
+    const page = await b.open(`${X}/home?${CITY}`, DRAFT);
+    await page.click(DRAFT);
+    await page.keyboard.type(TEXT);
+    await page.locator('[data-postguard="highlight"]').waitFor({ state: 'attached' });
+    assert.equal(await panel(page).count(), 0, 'no panel: nothing was submitted');
+    const seen = await marks(page);
+    assert.ok(seen.some((m) => /hungover/i.test(m.word)), `"hungover" is not marked: ${JSON.stringify(seen)}`);
+    for (const m of seen) assert.ok(m.inside && m.inComposer, `a mark off the draft: ${JSON.stringify(m)}`);
   });
 });
