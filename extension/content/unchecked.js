@@ -27,7 +27,7 @@ const PostGuardUnchecked = (() => {
       .filter((c) => c.kind === 'editor' && c.el.isConnected && c.latest.verdict?.account?.city &&
         c.latest.verdict.verdict !== 'allow' && c.latest.text?.trim() && textOf(c) === c.latest.text)
       // The draft as it is now, while the composer and its surroundings are still on the page.
-      .map((c) => ({ c, draft: draftOf(c, c.latest.text), findings: c.latest.verdict.findings }));
+      .map((c) => ({ c, draft: draftOf(c, c.latest.text) }));
     if (!warned.length) return;
     clearInterval(timer);
     timer = setInterval(() => {
@@ -37,7 +37,8 @@ const PostGuardUnchecked = (() => {
         if (c.sentAt > start || c.erasedAt > start) warned.splice(warned.indexOf(w), 1);
         else if (!c.el.isConnected || !textOf(c).trim()) {
           warned.splice(warned.indexOf(w), 1);
-          ask({ type: PostGuardProtocol.unchecked, draft: w.draft, findings: w.findings })
+          // The worker judges the draft again: the findings it records are the engine's, not ours.
+          ask({ type: PostGuardProtocol.unchecked, draft: w.draft })
             .then(() => PostGuardPanel.notice(PostGuardLive.LABELS.unchecked))
             .catch(report);
         }
